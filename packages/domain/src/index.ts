@@ -1,0 +1,5 @@
+export * from './enums.js';
+export * from './status-machine.js';
+export * from './identification-number.js';
+export * from './validation.js';
+export * from './messages.js';

@@ -1,0 +1,81 @@
+import 'reflect-metadata';
+import type { AddressInfo } from 'node:net';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import type { AppConfig } from './config.js';
+import type { RequestCtx } from './context.js';
+import { openDatabase } from './db/database.js';
+import { seedDemoData } from './db/seed/demo-seed.js';
+import { createFormatError } from './graphql/format-error.js';
+import { createRequestCtx } from './graphql/request-context.js';
+import { buildComplaintsSchema } from './graphql/schema.js';
+import { createHttpServer } from './http.js';
+import { CalendarResolver } from './modules/calendar/calendar.resolver.js';
+import { createServices, type Services } from './services.js';
+
+export interface App {
+  url: string;
+  port: number;
+  orm: MikroORM;
+  services: Services;
+  /** Whether demo data was seeded at this start (the database was empty). */
+  seeded: boolean;
+  stop(): Promise<void>;
+}
+
+/** Opens the database (migrating it), seeds demo data if asked and empty, and listens. */
+export async function createApp(config: AppConfig): Promise<App> {
+  const database = await openDatabase(config);
+  try {
+    const services = createServices(config);
+    const seeded = config.seedDemo
+      ? await seedDemoData(database.orm, services, { demoPassword: config.demoPassword })
+      : false;
+    const resolvers = new Map<unknown, unknown>([[CalendarResolver, new CalendarResolver(services.calendars)]]);
+    const schema = await buildComplaintsSchema([CalendarResolver], {
+      get: (someClass) => resolvers.get(someClass),
+    });
+    const production = config.nodeEnv === 'production';
+    const apollo = new ApolloServer<RequestCtx>({
+      schema,
+      introspection: !production,
+      csrfPrevention: true,
+      formatError: createFormatError(config.nodeEnv === 'development'),
+      includeStacktraceInErrorResponses: config.nodeEnv === 'development',
+      plugins: [
+        ApolloServerPluginInlineTraceDisabled(),
+        ...(production ? [ApolloServerPluginLandingPageDisabled()] : []),
+      ],
+    });
+    await apollo.start();
+    const server = createHttpServer({
+      apollo,
+      adminDir: config.adminDir,
+      createContext: async (req) => createRequestCtx(database.orm, req.headers),
+      ready: async () => (await database.orm.checkConnection()).ok,
+    });
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(config.port, config.host, () => resolve());
+    });
+    const { port } = server.address() as AddressInfo;
+    return {
+      url: `http://localhost:${port}`,
+      port,
+      orm: database.orm,
+      services,
+      seeded,
+      async stop() {
+        await new Promise<void>((resolve) => server.close(() => resolve()));
+        server.closeAllConnections();
+        await apollo.stop();
+        await database.stop();
+      },
+    };
+  } catch (error) {
+    await database.stop();
+    throw error;
+  }
+}

@@ -1,0 +1,33 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Language, Role } from '@complaints/domain';
+
+/** Who acts: a logged-in user, or the system itself (seeding, calendar sweeps). */
+export type Actor =
+  | {
+      kind: 'user';
+      userId: string;
+      displayName: string;
+      role: Role;
+      providerId: string | null;
+      authorityId: string | null;
+    }
+  | { kind: 'system'; displayName: string };
+
+export const SYSTEM_ACTOR: Actor = { kind: 'system', displayName: 'System' };
+
+/** What every service method takes first: the request's unit of work, who acts, and when. */
+export interface RequestCtx {
+  em: EntityManager;
+  actor: Actor | null;
+  /** The instant of the request; services never call `new Date()` themselves. */
+  now: Date;
+  language: Language;
+}
+
+export function actorId(actor: Actor | null): string | null {
+  return actor?.kind === 'user' ? actor.userId : null;
+}
+
+export function actorName(actor: Actor | null): string {
+  return actor?.displayName ?? 'anonymous';
+}

@@ -1,0 +1,61 @@
+import { MikroORM } from '@mikro-orm/postgresql';
+import { ConfigError, assertWritableDirectory, type AppConfig } from '../config.js';
+import { startEmbeddedDatabase } from './embedded.js';
+import { ormConfig } from './orm-config.js';
+
+export interface Database {
+  orm: MikroORM;
+  /** true when running on the embedded PGlite in DATA_DIR. */
+  embedded: boolean;
+  stop(): Promise<void>;
+}
+
+type DatabaseSettings = Pick<AppConfig, 'databaseUrl' | 'dataDir' | 'databasePoolSize'>;
+
+/** Opens the configured database and applies pending migrations; never changes schema otherwise. */
+export async function openDatabase(config: DatabaseSettings): Promise<Database> {
+  let stopEmbedded: (() => Promise<void>) | null = null;
+  let url = config.databaseUrl;
+  let variable = 'DATABASE_URL';
+  if (url === null) {
+    variable = 'DATA_DIR';
+    assertWritableDirectory(config.dataDir, 'DATA_DIR');
+    try {
+      const embedded = await startEmbeddedDatabase(config.dataDir, config.databasePoolSize);
+      url = embedded.url;
+      stopEmbedded = embedded.stop;
+    } catch (error) {
+      throw new ConfigError(
+        'DATA_DIR',
+        `cannot open the embedded database in "${config.dataDir}": ${describe(error)}`,
+      );
+    }
+  }
+  const orm = new MikroORM(ormConfig(url, config.databasePoolSize));
+  const stop = async () => {
+    await orm.close(true);
+    await stopEmbedded?.();
+  };
+  try {
+    await orm.connect();
+  } catch (error) {
+    await stop();
+    throw new ConfigError(variable, `cannot connect to the database: ${describe(error)}`);
+  }
+  const check = await orm.checkConnection();
+  if (!check.ok) {
+    await stop();
+    throw new ConfigError(variable, `cannot connect to the database: ${check.reason}`);
+  }
+  try {
+    await orm.migrator.up();
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { orm, embedded: stopEmbedded !== null, stop };
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,43 @@
+import type { GraphQLFormattedError } from 'graphql';
+import { unwrapResolverError } from '@apollo/server/errors';
+import { OptimisticLockError, NotFoundError as OrmNotFoundError } from '@mikro-orm/core';
+import { AppError } from './errors.js';
+
+// Codes Apollo itself gives to request errors (parse, validation, bad variables): safe to show.
+const APOLLO_CODES = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_USER_INPUT',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
+  'BAD_REQUEST',
+]);
+
+/**
+ * Our errors and Apollo's request errors pass with their code; ORM not-found and lock failures
+ * map to NOT_FOUND/CONFLICT; anything else becomes a generic INTERNAL_SERVER_ERROR, so no
+ * stack trace, SQL or internal message leaves the server outside development.
+ */
+export function createFormatError(development: boolean) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const original = unwrapResolverError(error);
+    const base = { locations: formatted.locations, path: formatted.path };
+    if (original instanceof AppError) {
+      return { ...base, message: original.message, extensions: { ...original.extensions } };
+    }
+    if (original instanceof OrmNotFoundError) {
+      return { ...base, message: 'Not found', extensions: { code: 'NOT_FOUND' } };
+    }
+    if (original instanceof OptimisticLockError) {
+      return { ...base, message: 'Changed by someone else', extensions: { code: 'CONFLICT' } };
+    }
+    const code = formatted.extensions?.code;
+    if (typeof code === 'string' && APOLLO_CODES.has(code)) {
+      const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
+      return { ...formatted, extensions: development ? formatted.extensions : extensions };
+    }
+    if (development) return formatted;
+    return { ...base, message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+  };
+}

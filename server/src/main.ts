@@ -1,0 +1,35 @@
+import { createApp } from './app.js';
+import { ConfigError, loadConfig } from './config.js';
+import { DEMO_USERS } from './db/seed/demo-seed.js';
+
+try {
+  const config = loadConfig();
+  const started = Date.now();
+  const app = await createApp(config);
+  const database = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite in ${config.dataDir}`;
+  console.log(`Complaints service ready in ${Date.now() - started} ms on ${database}`);
+  console.log(`  Admin:   ${app.url}/`);
+  console.log(`  GraphQL: ${app.url}/graphql`);
+  if (app.seeded) console.log('  Demo data seeded.');
+  if (config.seedDemo) {
+    console.log(`  Demo logins (password "${config.demoPassword}"):`);
+    for (const user of DEMO_USERS) console.log(`    ${user.email.padEnd(22)} ${user.role}`);
+  }
+  const shutdown = () => {
+    app.stop().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+} catch (error) {
+  if (error instanceof ConfigError) {
+    console.error(`Cannot start: ${error.message}`);
+  } else if (error instanceof Error && 'code' in error && error.code === 'EADDRINUSE') {
+    console.error(`Cannot start: PORT: the port is already in use`);
+  } else {
+    console.error('Cannot start:', error instanceof Error ? error.message : error);
+  }
+  process.exit(1);
+}

@@ -1,0 +1,47 @@
+import { OptionalProps } from '@mikro-orm/core';
+import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
+
+/**
+ * One link of the append-only audit chain: `hash` = SHA-256 over the previous record's hash and
+ * this record's fields, so editing or removing any row breaks every hash after it.
+ */
+@Entity({ tableName: 'audit_record' })
+@Index({ properties: ['entityType', 'entityId'] })
+export class AuditRecord {
+  [OptionalProps]?: 'id' | 'actorId';
+
+  @PrimaryKey({ type: 'bigint', autoincrement: true })
+  id!: string;
+
+  @Property({ type: 'datetime', columnType: 'timestamptz', index: true })
+  at!: Date;
+
+  @Property({ type: 'uuid', nullable: true, index: true })
+  actorId: string | null = null;
+
+  @Property({ type: 'text' })
+  actor!: string;
+
+  @Property({ type: 'text', index: true })
+  action!: string;
+
+  @Property({ type: 'text' })
+  entityType!: string;
+
+  @Property({ type: 'text' })
+  entityId!: string;
+
+  /** The change itself, as recorded. */
+  @Property({ type: 'json' })
+  change!: Record<string, unknown>;
+
+  /** SHA-256 of the canonical JSON of `change`. */
+  @Property({ type: 'text' })
+  digest!: string;
+
+  @Property({ type: 'text' })
+  previousHash!: string;
+
+  @Property({ type: 'text', unique: true })
+  hash!: string;
+}

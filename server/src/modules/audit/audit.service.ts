@@ -1,0 +1,105 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { actorId, actorName, type RequestCtx } from '../../context.js';
+import { AuditRecord } from './audit-record.entity.js';
+import { GENESIS_HASH, canonicalJson, chainHash, sha256 } from './audit-chain.js';
+
+export interface AuditEntry {
+  /** e.g. 'complaint.decide', 'calendar.setDay', 'user.create', 'consent.read'. */
+  action: string;
+  entityType: string;
+  entityId: string;
+  change: Record<string, unknown>;
+}
+
+export interface AuditVerification {
+  valid: boolean;
+  checked: number;
+  /** The first record whose digest or hash does not match what it should be. */
+  firstInvalidId: string | null;
+}
+
+// A transaction-scoped advisory lock makes concurrent writers append one after another, so each
+// record links to the one committed before it and the chain never forks.
+const AUDIT_CHAIN_LOCK = 7_201_611;
+
+export class AuditService {
+  /**
+   * Appends one record to the chain, in the caller's transaction (`em` must be transactional).
+   * Call it last in a write: the chain lock is held until the transaction ends.
+   */
+  async record(em: EntityManager, ctx: RequestCtx, entry: AuditEntry): Promise<AuditRecord> {
+    await em.execute('select pg_advisory_xact_lock(?)', [AUDIT_CHAIN_LOCK]);
+    const [last] = await em.execute<{ hash: string }[]>(
+      'select hash from audit_record order by id desc limit 1',
+    );
+    const record = em.create(AuditRecord, {
+      at: ctx.now,
+      actorId: actorId(ctx.actor),
+      actor: actorName(ctx.actor),
+      action: entry.action,
+      entityType: entry.entityType,
+      entityId: entry.entityId,
+      change: entry.change,
+      digest: sha256(canonicalJson(entry.change)),
+      previousHash: last?.hash ?? GENESIS_HASH,
+      hash: '',
+    });
+    record.hash = chainHash(record.previousHash, record);
+    em.persist(record);
+    await em.flush();
+    return record;
+  }
+
+  /** Recomputes the whole chain in id order; reads in pages so memory stays flat. */
+  async verify(em: EntityManager): Promise<AuditVerification> {
+    let previousHash = GENESIS_HASH;
+    let checked = 0;
+    let afterId = '0';
+    const pageSize = 1000;
+    for (;;) {
+      const rows = await em.execute<
+        {
+          id: string;
+          at: Date;
+          actor_id: string | null;
+          actor: string;
+          action: string;
+          entity_type: string;
+          entity_id: string;
+          change: Record<string, unknown>;
+          digest: string;
+          previous_hash: string;
+          hash: string;
+        }[]
+      >(
+        `select id::text as id, at, actor_id, actor, action, entity_type, entity_id, change,
+                digest, previous_hash, hash
+           from audit_record where id > ? order by id limit ?`,
+        [afterId, pageSize],
+      );
+      for (const row of rows) {
+        const digest = sha256(canonicalJson(row.change));
+        const expected = chainHash(previousHash, {
+          at: new Date(row.at),
+          actorId: row.actor_id,
+          actor: row.actor,
+          action: row.action,
+          entityType: row.entity_type,
+          entityId: row.entity_id,
+          digest,
+        });
+        if (
+          digest !== row.digest ||
+          row.previous_hash !== previousHash ||
+          row.hash !== expected
+        ) {
+          return { valid: false, checked: checked + 1, firstInvalidId: row.id };
+        }
+        previousHash = row.hash;
+        checked += 1;
+      }
+      if (rows.length < pageSize) return { valid: true, checked, firstInvalidId: null };
+      afterId = rows[rows.length - 1]!.id;
+    }
+  }
+}

@@ -1,0 +1,164 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { WorkingCalendar, type CalendarDay, type LocalDate } from '@complaints/calendar';
+import { messageFor, validateCalendarDay } from '@complaints/domain';
+import { BadUserInputError } from '../../graphql/errors.js';
+import type { RequestCtx } from '../../context.js';
+import { assertValid } from '../../validation.js';
+import type { AuditService } from '../audit/audit.service.js';
+import { CalendarOverride } from './calendar-override.entity.js';
+import { almatyDateTime } from './almaty-time.js';
+
+export interface CalendarDayInput {
+  date: LocalDate;
+  working: boolean;
+  reason: string;
+}
+
+/** A deadline a calendar change moves (or would move, in a preview). */
+export interface DeadlineMove {
+  complaintId: string;
+  incomingNumber: string;
+  previousDeadline: LocalDate;
+  newDeadline: LocalDate;
+}
+
+/**
+ * Implemented by the complaints module: recomputes the deadlines of open complaints that a
+ * changed day falls into. Injected to keep the dependency one-way (complaints → calendar).
+ */
+export interface DeadlineRecomputer {
+  moveDeadlines(
+    em: EntityManager,
+    ctx: RequestCtx,
+    change: { calendar: WorkingCalendar; date: LocalDate; reason: string; apply: boolean },
+  ): Promise<DeadlineMove[]>;
+}
+
+// Bounds that keep one request's work small; no deadline of the procedure comes near them.
+const MAX_WORKING_DAYS = 366;
+const MAX_SPAN_DAYS = 3660;
+
+function outOfRange(ctx: RequestCtx, min: number, max: number): string {
+  return messageFor({ field: 'range', key: 'outOfRange', params: { min, max } }, ctx.language);
+}
+
+export class WorkingCalendarService {
+  private recomputer: DeadlineRecomputer | null = null;
+
+  constructor(
+    private readonly audit: AuditService,
+    private readonly officeClosesAt: { hour: number; minute: number },
+  ) {}
+
+  setDeadlineRecomputer(recomputer: DeadlineRecomputer): void {
+    this.recomputer = recomputer;
+  }
+
+  /** The built-in rules with every stored override applied: one small query. */
+  async calendar(em: EntityManager): Promise<WorkingCalendar> {
+    const overrides = await em.find(CalendarOverride, {}, { orderBy: { date: 'asc' } });
+    return new WorkingCalendar({ overrides });
+  }
+
+  /**
+   * Art. 64 APC: registered the day it is received; received on a non-working day, or after the
+   * office's working hours, it is registered on the next working day.
+   */
+  registrationDate(calendar: WorkingCalendar, receivedAt: Date): LocalDate {
+    const local = almatyDateTime(receivedAt);
+    const { hour, minute } = this.officeClosesAt;
+    const afterHours = local.hour * 60 + local.minute >= hour * 60 + minute;
+    if (calendar.isWorkingDay(local.date) && !afterHours) return local.date;
+    return calendar.addWorkingDays(local.date, 1);
+  }
+
+  async exceptions(ctx: RequestCtx, year: number): Promise<CalendarDay[]> {
+    if (!Number.isInteger(year) || year < 2000 || year > 2100) {
+      throw new BadUserInputError({ year: outOfRange(ctx, 2000, 2100) });
+    }
+    return (await this.calendar(ctx.em)).exceptions(year);
+  }
+
+  async addWorkingDays(ctx: RequestCtx, from: LocalDate, days: number): Promise<LocalDate> {
+    if (!Number.isInteger(days) || days < 0 || days > MAX_WORKING_DAYS) {
+      throw new BadUserInputError({ days: outOfRange(ctx, 0, MAX_WORKING_DAYS) });
+    }
+    return (await this.calendar(ctx.em)).addWorkingDays(from, days);
+  }
+
+  async workingDaysBetween(ctx: RequestCtx, from: LocalDate, to: LocalDate): Promise<number> {
+    if (Math.abs(Date.parse(to) - Date.parse(from)) > MAX_SPAN_DAYS * 86_400_000) {
+      throw new BadUserInputError({ to: outOfRange(ctx, 0, MAX_SPAN_DAYS) });
+    }
+    return (await this.calendar(ctx.em)).workingDaysBetween(from, to);
+  }
+
+  /** Which open deadlines `setDay` would move; writes nothing. */
+  async previewDay(ctx: RequestCtx, input: CalendarDayInput): Promise<DeadlineMove[]> {
+    assertValid(validateCalendarDay(input), ctx.language);
+    const calendar = await this.changedCalendar(ctx.em, input);
+    return this.requireRecomputer().moveDeadlines(ctx.em, ctx, {
+      calendar,
+      date: input.date,
+      reason: input.reason.trim(),
+      apply: false,
+    });
+  }
+
+  /**
+   * Makes a date working or a day off (a decree, Kurban Ait). In one transaction: the override,
+   * its audit record, and every open deadline it moves (with history, audit and a notice, O5).
+   */
+  async setDay(
+    ctx: RequestCtx,
+    input: CalendarDayInput,
+  ): Promise<{ day: CalendarDay; moved: DeadlineMove[] }> {
+    assertValid(validateCalendarDay(input), ctx.language);
+    const reason = input.reason.trim();
+    return ctx.em.transactional(async (em) => {
+      // Serialises calendar changes so that two of them never recompute from a stale calendar.
+      await em.execute('lock table calendar_override in share row exclusive mode');
+      const previous = await em.findOne(CalendarOverride, { date: input.date });
+      const override =
+        previous ?? em.create(CalendarOverride, { date: input.date, working: input.working, reason, setAt: ctx.now });
+      override.working = input.working;
+      override.reason = reason;
+      override.setAt = ctx.now;
+      override.setById = ctx.actor?.kind === 'user' ? ctx.actor.userId : null;
+      em.persist(override);
+      await em.flush();
+      const calendar = await this.calendar(em);
+      const moved = await this.requireRecomputer().moveDeadlines(em, ctx, {
+        calendar,
+        date: input.date,
+        reason,
+        apply: true,
+      });
+      await this.audit.record(em, ctx, {
+        action: 'calendar.setDay',
+        entityType: 'CalendarDay',
+        entityId: input.date,
+        change: {
+          date: input.date,
+          working: input.working,
+          reason,
+          previous: previous ? { working: previous.working, reason: previous.reason } : null,
+          movedDeadlines: moved.length,
+        },
+      });
+      return { day: calendar.day(input.date), moved };
+    });
+  }
+
+  private async changedCalendar(em: EntityManager, input: CalendarDayInput) {
+    const overrides = await em.find(CalendarOverride, { date: { $ne: input.date } });
+    return new WorkingCalendar({
+      overrides: [...overrides, { date: input.date, working: input.working, reason: input.reason }],
+    });
+  }
+
+  private requireRecomputer(): DeadlineRecomputer {
+    if (!this.recomputer) throw new Error('WorkingCalendarService: no DeadlineRecomputer set');
+    return this.recomputer;
+  }
+}

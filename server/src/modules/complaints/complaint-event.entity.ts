@@ -1,0 +1,39 @@
+import { OptionalProps } from '@mikro-orm/core';
+import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
+import { COMPLAINT_STATUS_VALUES, type ComplaintStatus } from '@complaints/domain';
+import { Complaint } from './complaint.entity.js';
+
+/** One row per change of a complaint: its history, shown as a timeline. */
+@Entity({ tableName: 'complaint_event' })
+@Index({ properties: ['complaint', 'at'] })
+export class ComplaintEvent {
+  [OptionalProps]?: 'id' | 'actorId' | 'fromStatus' | 'note';
+
+  @PrimaryKey({ type: 'bigint', autoincrement: true })
+  id!: string;
+
+  @ManyToOne(() => Complaint)
+  complaint!: Complaint;
+
+  @Property({ type: 'datetime', columnType: 'timestamptz' })
+  at!: Date;
+
+  @Property({ type: 'uuid', nullable: true })
+  actorId: string | null = null;
+
+  @Property({ type: 'text' })
+  actor!: string;
+
+  /** What happened: file, startReview, decide, escalate, referToCourt, withdraw, moveDeadline, assign. */
+  @Property({ type: 'text' })
+  action!: string;
+
+  @Enum({ items: () => [...COMPLAINT_STATUS_VALUES], nullable: true })
+  fromStatus: ComplaintStatus | null = null;
+
+  @Enum({ items: () => [...COMPLAINT_STATUS_VALUES] })
+  toStatus!: ComplaintStatus;
+
+  @Property({ type: 'text', nullable: true })
+  note: string | null = null;
+}

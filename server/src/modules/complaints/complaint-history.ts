@@ -1,0 +1,34 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { ComplaintStatus } from '@complaints/domain';
+import { actorId, actorName, type RequestCtx } from '../../context.js';
+import type { Complaint } from './complaint.entity.js';
+import { ComplaintEvent } from './complaint-event.entity.js';
+
+/** The one writer of a complaint's history: every change goes through here. */
+export function recordComplaintEvent(
+  em: EntityManager,
+  ctx: RequestCtx,
+  complaint: Complaint,
+  event: { action: string; fromStatus: ComplaintStatus | null; note?: string | null },
+): ComplaintEvent {
+  const row = em.create(ComplaintEvent, {
+    complaint,
+    at: ctx.now,
+    actorId: actorId(ctx.actor),
+    actor: actorName(ctx.actor),
+    action: event.action,
+    fromStatus: event.fromStatus,
+    toStatus: complaint.status,
+    note: event.note ?? null,
+  });
+  em.persist(row);
+  return row;
+}
+
+export function historyOf(em: EntityManager, complaintIds: readonly string[]): Promise<ComplaintEvent[]> {
+  return em.find(
+    ComplaintEvent,
+    { complaint: { $in: [...complaintIds] } },
+    { orderBy: { at: 'asc', id: 'asc' } },
+  );
+}

@@ -1,0 +1,483 @@
+import { LockMode } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { LocalDate, WorkingCalendar } from '@complaints/calendar';
+import {
+  REVIEW_TERM_WORKING_DAYS,
+  messageFor,
+  nextStatus,
+  validateComplaint,
+  validateCourtReferral,
+  validateDecision,
+  validateEscalation,
+  validateWithdrawal,
+  type ComplaintAction,
+  type ComplaintStatus,
+  type Outcome,
+  type ReviewLevel,
+} from '@complaints/domain';
+import type { RequestCtx } from '../../context.js';
+import { BadUserInputError, ConflictError, NotFoundError } from '../../graphql/errors.js';
+import { assertValid } from '../../validation.js';
+import type { AuditService } from '../audit/audit.service.js';
+import type { AuthorityService } from '../authorities/authority.service.js';
+import { almatyDate } from '../calendar/almaty-time.js';
+import type {
+  DeadlineMove,
+  DeadlineRecomputer,
+  WorkingCalendarService,
+} from '../calendar/working-calendar.service.js';
+import type { NotificationService } from '../notifications/notification.service.js';
+import type { ProviderService } from '../providers/provider.service.js';
+import { isUuid } from '../providers/provider.service.js';
+import type { PublicServiceService } from '../services/public-service.service.js';
+import { recordComplaintEvent } from './complaint-history.js';
+import { Complaint, CourtReferral, Decision, Recipient, Registration } from './complaint.entity.js';
+import type {
+  CourtReferralData,
+  DecisionData,
+  EscalationData,
+  FileComplaintData,
+  RecipientData,
+} from './complaint.types-input.js';
+import { allocateIncomingNumber } from './incoming-number.js';
+import { hashTrackingCode, newTrackingCode, trackingCodeMatches } from './tracking-code.js';
+
+export interface ComplaintReceipt {
+  complaint: Complaint;
+  /** Shown once: only its hash is stored. */
+  trackingCode: string;
+}
+
+/** O6: what anyone with the number and the code may learn. */
+export interface ComplaintStage {
+  incomingNumber: string;
+  level: ReviewLevel;
+  status: ComplaintStatus;
+  responseDeadline: LocalDate;
+  outcome: Outcome | null;
+  decidedOn: LocalDate | null;
+}
+
+interface Office {
+  officeCode: string;
+  nameRu: string;
+  postalAddress: string;
+}
+
+/** Every rule of the complaint procedure: C1–C8, O5–O7. */
+export class ComplaintService implements DeadlineRecomputer {
+  constructor(
+    private readonly calendars: WorkingCalendarService,
+    private readonly providers: ProviderService,
+    private readonly authorities: AuthorityService,
+    private readonly publicServices: PublicServiceService,
+    private readonly notifications: NotificationService,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** C1–C5: validates, registers (stamp, incoming number, deadline) and stores, in one transaction. */
+  async fileComplaint(ctx: RequestCtx, input: FileComplaintData): Promise<ComplaintReceipt> {
+    assertValid(validateComplaint(input, { today: almatyDate(ctx.now) }), ctx.language);
+    return ctx.em.transactional(async (em) => {
+      const provider = await this.providers.findById(em, input.providerId);
+      if (!provider) this.unknown(ctx, 'providerId');
+      const publicServiceCode = input.publicServiceCode?.trim() || null;
+      if (publicServiceCode && !(await this.publicServices.findByCode(em, publicServiceCode))) {
+        this.unknown(ctx, 'publicServiceCode');
+      }
+      const complaint = em.create(Complaint, {
+        level: 'PROVIDER',
+        status: 'REGISTERED',
+        channel: input.channel,
+        subject: input.subject,
+        description: input.description.trim(),
+        signature: input.signature,
+        recipient: toRecipient(input.recipient),
+        provider,
+        publicServiceCode,
+        official: input.official?.trim() || null,
+        filedBy: ctx.actor?.kind === 'user' ? ctx.actor.userId : null,
+        trackingCodeHash: '',
+        createdAt: ctx.now,
+        updatedAt: ctx.now,
+        registration: await this.register(em, ctx, provider, 'PROVIDER', input.channel),
+      });
+      const trackingCode = newTrackingCode();
+      complaint.trackingCodeHash = hashTrackingCode(complaint.id, trackingCode);
+      recordComplaintEvent(em, ctx, complaint, { action: 'file', fromStatus: null });
+      await em.flush();
+      await this.audit.record(em, ctx, {
+        action: 'complaint.file',
+        entityType: 'Complaint',
+        entityId: complaint.id,
+        change: {
+          incomingNumber: complaint.registration.incomingNumber,
+          providerId: provider.id,
+          channel: complaint.channel,
+          registeredOn: complaint.registration.registeredOn,
+          responseDeadline: complaint.registration.responseDeadline,
+        },
+      });
+      return { complaint, trackingCode };
+    });
+  }
+
+  async startReview(ctx: RequestCtx, id: string, expectedVersion: number): Promise<Complaint> {
+    return this.transition(ctx, id, expectedVersion, 'startReview', async () => ({}));
+  }
+
+  /** O5, O7: the decision, and in the same transaction the notice to the recipient. */
+  async decide(
+    ctx: RequestCtx,
+    id: string,
+    expectedVersion: number,
+    input: DecisionData,
+  ): Promise<Complaint> {
+    assertValid(validateDecision(input), ctx.language);
+    return this.transition(ctx, id, expectedVersion, 'decide', async (em, complaint) => {
+      const decision = new Decision();
+      decision.outcome = input.outcome;
+      decision.reasoning = input.reasoning.trim();
+      decision.remedialMeasures = input.remedialMeasures?.trim() || null;
+      decision.decidedAt = ctx.now;
+      decision.decidedOn = almatyDate(ctx.now);
+      decision.decidedBy = ctx.actor?.displayName ?? 'anonymous';
+      complaint.decision = decision;
+      this.notifications.notify(
+        em,
+        complaint,
+        'DECISION',
+        {
+          incomingNumber: complaint.registration.incomingNumber,
+          outcome: decision.outcome,
+          decidedOn: decision.decidedOn,
+          reasoning: decision.reasoning,
+          remedialMeasures: decision.remedialMeasures,
+        },
+        ctx.now,
+      );
+      return { outcome: decision.outcome, decidedOn: decision.decidedOn };
+    });
+  }
+
+  /**
+   * C6, C7: the recipient disagrees (or the provider did not answer in time): a new
+   * AUTHORITY-level complaint, registered at the department for the provider's region with its
+   * own incoming number and a 15-working-day deadline, linked to the first. Never twice.
+   */
+  async escalate(ctx: RequestCtx, id: string, input: EscalationData): Promise<ComplaintReceipt> {
+    assertValid(validateEscalation(input), ctx.language);
+    return ctx.em.transactional(async (em) => {
+      const parent = await this.lockComplaint(em, id);
+      const today = almatyDate(ctx.now);
+      const fromStatus = parent.status;
+      const to = nextStatus('escalate', {
+        level: parent.level,
+        status: parent.status,
+        deadlinePassed: today > parent.registration.responseDeadline,
+      });
+      if (!to) throw refused(parent, 'escalate');
+      const authority = await this.authorities.findForRegion(em, parent.provider.region);
+      if (!authority) {
+        throw new ConflictError(`No authority department serves region ${parent.provider.region}`, {
+          reason: 'NO_AUTHORITY_FOR_REGION',
+        });
+      }
+      parent.status = to;
+      parent.version += 1;
+      parent.updatedAt = ctx.now;
+      const child = em.create(Complaint, {
+        level: 'AUTHORITY',
+        status: 'REGISTERED',
+        channel: input.channel,
+        // Escalated on inaction: the provider's silence is what the authority reviews.
+        subject: parent.decision ? parent.subject : 'INACTION',
+        description: input.reason.trim(),
+        signature: input.signature,
+        recipient: copyRecipient(parent.recipient),
+        provider: parent.provider,
+        authority,
+        publicServiceCode: parent.publicServiceCode,
+        official: parent.official,
+        parent,
+        filedBy: ctx.actor?.kind === 'user' ? ctx.actor.userId : null,
+        trackingCodeHash: '',
+        createdAt: ctx.now,
+        updatedAt: ctx.now,
+        registration: await this.register(em, ctx, authority, 'AUTHORITY', input.channel),
+      });
+      const trackingCode = newTrackingCode();
+      child.trackingCodeHash = hashTrackingCode(child.id, trackingCode);
+      recordComplaintEvent(em, ctx, parent, {
+        action: 'escalate',
+        fromStatus,
+        note: child.registration.incomingNumber,
+      });
+      recordComplaintEvent(em, ctx, child, {
+        action: 'file',
+        fromStatus: null,
+        note: parent.registration.incomingNumber,
+      });
+      await em.flush();
+      await this.audit.record(em, ctx, {
+        action: 'complaint.escalate',
+        entityType: 'Complaint',
+        entityId: parent.id,
+        change: {
+          from: fromStatus,
+          to,
+          escalationId: child.id,
+          incomingNumber: child.registration.incomingNumber,
+          authorityId: authority.id,
+          responseDeadline: child.registration.responseDeadline,
+        },
+      });
+      return { complaint: child, trackingCode };
+    });
+  }
+
+  /** C8 / R5: the recipient went to court after the authority's decision. */
+  async referToCourt(ctx: RequestCtx, id: string, input: CourtReferralData): Promise<Complaint> {
+    assertValid(validateCourtReferral(input, { today: almatyDate(ctx.now) }), ctx.language);
+    return this.transition(ctx, id, null, 'referToCourt', async (_em, complaint) => {
+      const referral = new CourtReferral();
+      referral.court = input.court.trim();
+      referral.filedOn = input.filedOn;
+      referral.caseNumber = input.caseNumber?.trim() || null;
+      complaint.courtReferral = referral;
+      return { court: referral.court, filedOn: referral.filedOn, caseNumber: referral.caseNumber };
+    });
+  }
+
+  async withdraw(
+    ctx: RequestCtx,
+    id: string,
+    expectedVersion: number,
+    reason: string,
+  ): Promise<Complaint> {
+    assertValid(validateWithdrawal({ reason }), ctx.language);
+    return this.transition(ctx, id, expectedVersion, 'withdraw', async (_em, complaint) => {
+      complaint.withdrawalReason = reason.trim();
+      return { reason: complaint.withdrawalReason };
+    });
+  }
+
+  /** O6: the stage, for anyone holding both the incoming number and the tracking code. */
+  async stage(
+    em: EntityManager,
+    incomingNumber: string,
+    trackingCode: string,
+  ): Promise<ComplaintStage | null> {
+    const complaint = await em.findOne(Complaint, {
+      registration: { incomingNumber: incomingNumber.trim() },
+    });
+    // Hash even when the number is unknown, so the answer takes the same time either way.
+    const matches = trackingCodeMatches(
+      complaint?.id ?? '00000000-0000-0000-0000-000000000000',
+      trackingCode,
+      complaint?.trackingCodeHash ?? '0'.repeat(64),
+    );
+    if (!complaint || !matches) return null;
+    return {
+      incomingNumber: complaint.registration.incomingNumber,
+      level: complaint.level,
+      status: complaint.status,
+      responseDeadline: complaint.registration.responseDeadline,
+      outcome: complaint.decision?.outcome ?? null,
+      decidedOn: complaint.decision?.decidedOn ?? null,
+    };
+  }
+
+  async findById(em: EntityManager, id: string): Promise<Complaint | null> {
+    return isUuid(id) ? em.findOne(Complaint, { id }) : null;
+  }
+
+  /**
+   * A calendar change: recomputes, from `registeredOn`, the deadline of every open complaint
+   * whose review period the changed date falls in. With `apply`, each move is written with its
+   * history, audit and a notice to the recipient (O5); without, it is only reported.
+   */
+  async moveDeadlines(
+    em: EntityManager,
+    ctx: RequestCtx,
+    change: { calendar: WorkingCalendar; date: LocalDate; reason: string; apply: boolean },
+  ): Promise<DeadlineMove[]> {
+    const candidates = await em.find(
+      Complaint,
+      {
+        status: { $in: ['REGISTERED', 'IN_REVIEW'] },
+        registration: { registeredOn: { $lt: change.date } },
+      },
+      {
+        lockMode: change.apply ? LockMode.PESSIMISTIC_WRITE : undefined,
+        orderBy: { registration: { responseDeadline: 'asc' }, id: 'asc' },
+      },
+    );
+    const moves: DeadlineMove[] = [];
+    for (const complaint of candidates) {
+      const previousDeadline = complaint.registration.responseDeadline;
+      const newDeadline = change.calendar.addWorkingDays(
+        complaint.registration.registeredOn,
+        REVIEW_TERM_WORKING_DAYS[complaint.level],
+      );
+      if (newDeadline === previousDeadline) continue;
+      moves.push({
+        complaintId: complaint.id,
+        incomingNumber: complaint.registration.incomingNumber,
+        previousDeadline,
+        newDeadline,
+      });
+      if (!change.apply) continue;
+      complaint.registration.responseDeadline = newDeadline;
+      complaint.version += 1;
+      complaint.updatedAt = ctx.now;
+      recordComplaintEvent(em, ctx, complaint, {
+        action: 'moveDeadline',
+        fromStatus: complaint.status,
+        note: `${previousDeadline} → ${newDeadline}: ${change.reason}`,
+      });
+      this.notifications.notify(
+        em,
+        complaint,
+        'DEADLINE_MOVED',
+        {
+          incomingNumber: complaint.registration.incomingNumber,
+          previousDeadline,
+          newDeadline,
+          reason: change.reason,
+        },
+        ctx.now,
+      );
+      await this.audit.record(em, ctx, {
+        action: 'complaint.moveDeadline',
+        entityType: 'Complaint',
+        entityId: complaint.id,
+        change: { previousDeadline, newDeadline, reason: change.reason, calendarDate: change.date },
+      });
+    }
+    return moves;
+  }
+
+  /**
+   * One status change: lock, check the version (stale → CONFLICT) and the status machine
+   * (refused → CONFLICT), apply, then history and audit, all in one transaction.
+   */
+  private async transition(
+    ctx: RequestCtx,
+    id: string,
+    expectedVersion: number | null,
+    action: ComplaintAction,
+    apply: (em: EntityManager, complaint: Complaint) => Promise<Record<string, unknown>>,
+  ): Promise<Complaint> {
+    return ctx.em.transactional(async (em) => {
+      const complaint = await this.lockComplaint(em, id);
+      if (expectedVersion !== null && complaint.version !== expectedVersion) {
+        throw new ConflictError(
+          `Complaint ${id} is at version ${complaint.version}, not ${expectedVersion}`,
+          { reason: 'STALE_VERSION', currentVersion: complaint.version },
+        );
+      }
+      const fromStatus = complaint.status;
+      const to = nextStatus(action, { level: complaint.level, status: complaint.status });
+      if (!to) throw refused(complaint, action);
+      const details = await apply(em, complaint);
+      complaint.status = to;
+      complaint.version += 1;
+      complaint.updatedAt = ctx.now;
+      recordComplaintEvent(em, ctx, complaint, { action, fromStatus });
+      await em.flush();
+      await this.audit.record(em, ctx, {
+        action: `complaint.${action}`,
+        entityType: 'Complaint',
+        entityId: complaint.id,
+        change: { from: fromStatus, to, version: complaint.version, ...details },
+      });
+      return complaint;
+    });
+  }
+
+  private async lockComplaint(em: EntityManager, id: string): Promise<Complaint> {
+    const complaint = isUuid(id)
+      ? await em.findOne(
+          Complaint,
+          { id },
+          { lockMode: LockMode.PESSIMISTIC_WRITE, populate: ['provider'] },
+        )
+      : null;
+    if (!complaint) throw new NotFoundError('Complaint', id);
+    return complaint;
+  }
+
+  /** C4, C5/C7: the stamp: incoming number, registration date, who accepted it, deadline, place. */
+  private async register(
+    em: EntityManager,
+    ctx: RequestCtx,
+    office: Office,
+    level: ReviewLevel,
+    channel: 'PAPER' | 'ELECTRONIC',
+  ): Promise<Registration> {
+    const calendar = await this.calendars.calendar(em);
+    const registeredOn = this.calendars.registrationDate(calendar, ctx.now);
+    const registration = new Registration();
+    registration.registeredAt = ctx.now;
+    registration.registeredOn = registeredOn;
+    registration.incomingNumber = await allocateIncomingNumber(
+      em,
+      office.officeCode,
+      Number(registeredOn.slice(0, 4)),
+    );
+    registration.officeCode = office.officeCode;
+    registration.acceptedBy = ctx.actor?.displayName ?? 'anonymous';
+    registration.responseDeadline = calendar.addWorkingDays(
+      registeredOn,
+      REVIEW_TERM_WORKING_DAYS[level],
+    );
+    registration.responsePlace =
+      channel === 'ELECTRONIC'
+        ? `${office.nameRu}: e-government portal, personal account`
+        : `${office.nameRu}, ${office.postalAddress}`;
+    return registration;
+  }
+
+  /** A reference to something that does not exist is bad input on that field. */
+  private unknown(ctx: RequestCtx, field: string): never {
+    throw new BadUserInputError({
+      [field]: messageFor({ field, key: 'unknownValue' }, ctx.language),
+    });
+  }
+}
+
+function refused(complaint: Complaint, action: ComplaintAction): ConflictError {
+  return new ConflictError(
+    `${action} is not allowed for a ${complaint.level} complaint in status ${complaint.status}`,
+    { reason: 'TRANSITION_REFUSED', status: complaint.status, action },
+  );
+}
+
+function toRecipient(input: RecipientData): Recipient {
+  const recipient = new Recipient();
+  recipient.kind = input.kind;
+  recipient.surname = clean(input.surname);
+  recipient.givenName = clean(input.givenName);
+  recipient.patronymic = clean(input.patronymic);
+  recipient.iin = clean(input.iin);
+  recipient.organizationName = clean(input.organizationName);
+  recipient.bin = clean(input.bin);
+  recipient.outgoingNumber = clean(input.outgoingNumber);
+  recipient.outgoingDate = input.outgoingDate ?? null;
+  recipient.postalAddress = input.postalAddress.trim();
+  recipient.email = clean(input.email);
+  recipient.phone = clean(input.phone);
+  recipient.accessibilityNeeds = [...(input.accessibilityNeeds ?? [])];
+  return recipient;
+}
+
+function copyRecipient(source: Recipient): Recipient {
+  return Object.assign(new Recipient(), source, {
+    accessibilityNeeds: [...source.accessibilityNeeds],
+  });
+}
+
+function clean(value: string | null | undefined): string | null {
+  return value?.trim() || null;
+}

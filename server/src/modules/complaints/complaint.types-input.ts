@@ -1,0 +1,56 @@
+import type {
+  AccessibilityNeed,
+  Channel,
+  ComplaintSubject,
+  Outcome,
+  RecipientKind,
+  SignatureMethod,
+} from '@complaints/domain';
+import type { LocalDate } from '@complaints/calendar';
+
+// What the service methods take: the shape of the contract's inputs, plain objects.
+
+export interface RecipientData {
+  kind: RecipientKind;
+  surname?: string | null;
+  givenName?: string | null;
+  patronymic?: string | null;
+  iin?: string | null;
+  organizationName?: string | null;
+  bin?: string | null;
+  outgoingNumber?: string | null;
+  outgoingDate?: LocalDate | null;
+  postalAddress: string;
+  email?: string | null;
+  phone?: string | null;
+  accessibilityNeeds?: AccessibilityNeed[] | null;
+}
+
+export interface FileComplaintData {
+  providerId: string;
+  publicServiceCode?: string | null;
+  official?: string | null;
+  subject: ComplaintSubject;
+  description: string;
+  channel: Channel;
+  signature: SignatureMethod;
+  recipient: RecipientData;
+}
+
+export interface DecisionData {
+  outcome: Outcome;
+  reasoning: string;
+  remedialMeasures?: string | null;
+}
+
+export interface EscalationData {
+  reason: string;
+  channel: Channel;
+  signature: SignatureMethod;
+}
+
+export interface CourtReferralData {
+  court: string;
+  filedOn: LocalDate;
+  caseNumber?: string | null;
+}

@@ -1,0 +1,47 @@
+import { OptionalProps } from '@mikro-orm/core';
+import { randomUUID } from 'node:crypto';
+import { Entity, Enum, ManyToOne, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
+import {
+  SIGNATURE_METHOD_VALUES,
+  type ConsentScope,
+  type SignatureMethod,
+} from '@complaints/domain';
+import type { LocalDate } from '@complaints/calendar';
+import { Complaint } from '../complaints/complaint.entity.js';
+
+/** O8: the recipient's written consent to use data protected by law. */
+@Entity({ tableName: 'consent' })
+export class Consent {
+  [OptionalProps]?: 'id' | 'recordedById' | 'revokedAt' | 'revokedById';
+
+  @PrimaryKey({ type: 'uuid' })
+  id: string = randomUUID();
+
+  @ManyToOne(() => Complaint, { index: true })
+  complaint!: Complaint;
+
+  @Property({ type: 'text[]' })
+  scope!: ConsentScope[];
+
+  /** Who signed it: the recipient or their representative. */
+  @Property({ type: 'text' })
+  signedBy!: string;
+
+  @Enum({ items: () => [...SIGNATURE_METHOD_VALUES] })
+  method!: SignatureMethod;
+
+  @Property({ type: 'date' })
+  signedOn!: LocalDate;
+
+  @Property({ type: 'datetime', columnType: 'timestamptz' })
+  recordedAt!: Date;
+
+  @Property({ type: 'uuid', nullable: true })
+  recordedById: string | null = null;
+
+  @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
+  revokedAt: Date | null = null;
+
+  @Property({ type: 'uuid', nullable: true })
+  revokedById: string | null = null;
+}

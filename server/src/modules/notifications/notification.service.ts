@@ -1,0 +1,56 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Complaint } from '../complaints/complaint.entity.js';
+import { Notice, type NoticeChannel, type NoticeKind } from './notice.entity.js';
+
+/** O5: writes the notices to the recipient, in the caller's transaction; delivery comes later. */
+export class NotificationService {
+  notify(
+    em: EntityManager,
+    complaint: Complaint,
+    kind: NoticeKind,
+    content: Record<string, string | null>,
+    at: Date,
+  ): Notice {
+    const { recipient } = complaint;
+    const channel = noticeChannel(complaint);
+    const notice = em.create(Notice, {
+      complaint,
+      kind,
+      channel,
+      addressee: recipientName(complaint),
+      destination:
+        channel === 'ELECTRONIC'
+          ? 'e-government portal: personal account'
+          : channel === 'EMAIL'
+            ? (recipient.email ?? recipient.postalAddress)
+            : recipient.postalAddress,
+      // O2: the notice carries every need, so its delivery honours them (large print, sign language…).
+      accessibilityNeeds: [...recipient.accessibilityNeeds],
+      content,
+      createdAt: at,
+    });
+    em.persist(notice);
+    return notice;
+  }
+
+  listForComplaints(em: EntityManager, complaintIds: readonly string[]): Promise<Notice[]> {
+    return em.find(
+      Notice,
+      { complaint: { $in: [...complaintIds] } },
+      { orderBy: { createdAt: 'asc', id: 'asc' } },
+    );
+  }
+}
+
+/** O2: a recipient who needs a home visit is answered in person; otherwise by the filing channel. */
+function noticeChannel(complaint: Complaint): NoticeChannel {
+  if (complaint.recipient.accessibilityNeeds.includes('HOME_VISIT')) return 'HOME_VISIT';
+  if (complaint.channel === 'ELECTRONIC') return 'ELECTRONIC';
+  return complaint.recipient.email ? 'EMAIL' : 'POST';
+}
+
+export function recipientName(complaint: Complaint): string {
+  const r = complaint.recipient;
+  if (r.kind === 'LEGAL_ENTITY') return r.organizationName ?? '';
+  return [r.surname, r.givenName, r.patronymic].filter(Boolean).join(' ');
+}

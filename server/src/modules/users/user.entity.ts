@@ -1,0 +1,42 @@
+import { OptionalProps } from '@mikro-orm/core';
+import { randomUUID } from 'node:crypto';
+import { Entity, Enum, ManyToOne, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
+import { ROLE_VALUES, type Role } from '@complaints/domain';
+import { Authority } from '../authorities/authority.entity.js';
+import { Provider } from '../providers/provider.entity.js';
+
+@Entity({ tableName: 'app_user' })
+export class User {
+  [OptionalProps]?: 'id' | 'provider' | 'authority' | 'active' | 'createdAt';
+
+  @PrimaryKey({ type: 'uuid' })
+  id: string = randomUUID();
+
+  /** Stored lower-cased so that logins are case-insensitive. */
+  @Property({ type: 'text', unique: true })
+  email!: string;
+
+  @Property({ type: 'text' })
+  displayName!: string;
+
+  @Enum({ items: () => [...ROLE_VALUES] })
+  role!: Role;
+
+  /** Set for PROVIDER_OFFICER. */
+  @ManyToOne(() => Provider, { nullable: true })
+  provider: Provider | null = null;
+
+  /** Set for SUPERVISOR and INSPECTOR. */
+  @ManyToOne(() => Authority, { nullable: true })
+  authority: Authority | null = null;
+
+  /** argon2id. */
+  @Property({ type: 'text', hidden: true })
+  passwordHash!: string;
+
+  @Property({ type: 'boolean' })
+  active: boolean = true;
+
+  @Property({ type: 'datetime', columnType: 'timestamptz' })
+  createdAt: Date = new Date();
+}

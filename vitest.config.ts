@@ -1,0 +1,8 @@
+import { defineConfig } from 'vitest/config';
+
+// One run for the whole workspace: every package keeps its own config.
+export default defineConfig({
+  test: {
+    projects: ['packages/*', 'server'],
+  },
+});
