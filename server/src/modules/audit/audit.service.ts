@@ -74,7 +74,7 @@ export class AuditService {
       >(
         `select id::text as id, at, actor_id, actor, action, entity_type, entity_id, change,
                 digest, previous_hash, hash
-           from audit_record where id > ? order by id limit ?`,
+           from audit_record where audit_record.id > ? order by audit_record.id limit ?`,
         [afterId, pageSize],
       );
       for (const row of rows) {

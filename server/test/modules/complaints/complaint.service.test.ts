@@ -11,6 +11,7 @@ import {
 import type { Actor } from '../../../src/context.js';
 import { ComplaintService } from '../../../src/modules/complaints/complaint.service.js';
 import type { Complaint } from '../../../src/modules/complaints/complaint.entity.js';
+import { allocateIncomingNumber } from '../../../src/modules/complaints/incoming-number.js';
 import type { Services } from '../../../src/services.js';
 import { createTestDatabase, type TestDatabase } from '../../support/database.js';
 import {
@@ -267,6 +268,18 @@ describe(ComplaintService.name, () => {
       const sequence = numbers.map((n) => Number(n.split('-').at(-1))).sort((a, b) => a - b);
       expect(sequence).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
       expect(numbers.every((n) => n.startsWith(`${providerOfficeCode}-${year}-`))).toBe(true);
+    });
+
+    it('C4: a number taken in a transaction that rolls back is given out again', async () => {
+      const em = db.orm.em.fork();
+      await expect(
+        em.transactional(async (tx) => {
+          await allocateIncomingNumber(tx, 'ROLLBACK', 2026);
+          throw new Error('the filing failed after its number was taken');
+        }),
+      ).rejects.toThrow('the filing failed');
+      expect(await em.transactional((tx) => allocateIncomingNumber(tx, 'ROLLBACK', 2026))).toBe('ROLLBACK-2026-00001');
+      expect(await em.transactional((tx) => allocateIncomingNumber(tx, 'ROLLBACK', 2026))).toBe('ROLLBACK-2026-00002');
     });
 
     it('C4: a refused filing gives no number away', async () => {
