@@ -4,5 +4,6 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     projects: ['packages/*', 'server'],
+    reporters: ['default', './vitest.summary-reporter.ts'],
   },
 });

@@ -33,7 +33,9 @@ export async function createApp(config: AppConfig): Promise<App> {
     const seeded = config.seedDemo
       ? await seedDemoData(database.orm, services, { demoPassword: config.demoPassword })
       : false;
-    const resolvers = new Map<unknown, unknown>([[CalendarResolver, new CalendarResolver(services.calendars)]]);
+    const resolvers = new Map<unknown, unknown>([
+      [CalendarResolver, new CalendarResolver(services.calendars)],
+    ]);
     const schema = await buildComplaintsSchema([CalendarResolver], {
       get: (someClass) => resolvers.get(someClass),
     });
@@ -53,7 +55,7 @@ export async function createApp(config: AppConfig): Promise<App> {
     const server = createHttpServer({
       apollo,
       adminDir: config.adminDir,
-      createContext: async (req) => createRequestCtx(database.orm, req.headers),
+      createContext: (req) => Promise.resolve(createRequestCtx(database.orm, req.headers)),
       ready: async () => (await database.orm.checkConnection()).ok,
     });
     await new Promise<void>((resolve, reject) => {

@@ -63,7 +63,9 @@ async function graphql(
       res,
       413,
       'application/json',
-      JSON.stringify({ errors: [{ message: 'Request body too large', extensions: { code: 'BAD_REQUEST' } }] }),
+      JSON.stringify({
+        errors: [{ message: 'Request body too large', extensions: { code: 'BAD_REQUEST' } }],
+      }),
     );
   }
   const headers = new HeaderMap();
@@ -79,7 +81,9 @@ async function graphql(
         res,
         400,
         'application/json',
-        JSON.stringify({ errors: [{ message: 'Malformed JSON body', extensions: { code: 'BAD_REQUEST' } }] }),
+        JSON.stringify({
+          errors: [{ message: 'Malformed JSON body', extensions: { code: 'BAD_REQUEST' } }],
+        }),
       );
     }
   }

@@ -6,7 +6,9 @@ try {
   const config = loadConfig();
   const started = Date.now();
   const app = await createApp(config);
-  const database = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite in ${config.dataDir}`;
+  const database = config.databaseUrl
+    ? 'PostgreSQL (DATABASE_URL)'
+    : `embedded PGlite in ${config.dataDir}`;
   console.log(`Complaints service ready in ${Date.now() - started} ms on ${database}`);
   console.log(`  Admin:   ${app.url}/`);
   console.log(`  GraphQL: ${app.url}/graphql`);

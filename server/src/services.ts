@@ -26,7 +26,16 @@ export function createServices(config: Pick<AppConfig, 'officeClosesAt'>) {
     audit,
   );
   calendars.setDeadlineRecomputer(complaints);
-  return { audit, calendars, providers, authorities, publicServices, notifications, users, complaints };
+  return {
+    audit,
+    calendars,
+    providers,
+    authorities,
+    publicServices,
+    notifications,
+    users,
+    complaints,
+  };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -27,7 +27,9 @@ const files = readdirSync(sourceDir)
   .filter((file) => /^Migration\d+.*\.ts$/.test(file))
   .sort();
 const imports = files
-  .map((file, i) => `import { ${className(file)} as M${i} } from './${file.replace(/\.ts$/, '.js')}';`)
+  .map(
+    (file, i) => `import { ${className(file)} as M${i} } from './${file.replace(/\.ts$/, '.js')}';`,
+  )
   .join('\n');
 const list = files
   .map((file, i) => `  { name: '${file.replace(/\.ts$/, '')}', class: M${i} },`)

@@ -23,7 +23,7 @@ export async function openDatabase(config: DatabaseSettings): Promise<Database> 
     try {
       const embedded = await startEmbeddedDatabase(config.dataDir, config.databasePoolSize);
       url = embedded.url;
-      stopEmbedded = embedded.stop;
+      stopEmbedded = () => embedded.stop();
     } catch (error) {
       throw new ConfigError(
         'DATA_DIR',

@@ -32,12 +32,27 @@ export function createFormatError(development: boolean) {
     if (original instanceof OptimisticLockError) {
       return { ...base, message: 'Changed by someone else', extensions: { code: 'CONFLICT' } };
     }
+    // A literal our scalars refuse (e.g. "2026-02-30" as LocalDate) surfaces as a validation
+    // error; it is bad input like any other.
+    if (isRefusedScalar(error)) {
+      return { ...base, message: formatted.message, extensions: { code: 'BAD_USER_INPUT' } };
+    }
     const code = formatted.extensions?.code;
     if (typeof code === 'string' && APOLLO_CODES.has(code)) {
       const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
       return { ...formatted, extensions: development ? formatted.extensions : extensions };
     }
     if (development) return formatted;
-    return { ...base, message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+    return {
+      ...base,
+      message: 'Internal server error',
+      extensions: { code: 'INTERNAL_SERVER_ERROR' },
+    };
   };
+}
+
+function isRefusedScalar(error: unknown): boolean {
+  const original = (error as { originalError?: { extensions?: { code?: unknown } } } | null)
+    ?.originalError;
+  return original?.extensions?.code === 'BAD_USER_INPUT';
 }

@@ -10,6 +10,6 @@ export function createRequestCtx(orm: MikroORM, headers: IncomingHttpHeaders): R
     em: orm.em.fork(),
     actor: null,
     now: new Date(),
-    language: parseLanguage(Array.isArray(acceptLanguage) ? acceptLanguage[0] : acceptLanguage),
+    language: parseLanguage(typeof acceptLanguage === 'string' ? acceptLanguage : undefined),
   };
 }

@@ -10,7 +10,10 @@ export interface TestDatabase {
   /** A migrated ORM on this file's own database. */
   orm: MikroORM;
   /** Plain SQL on the same database, for counting rows and tampering in tests. */
-  sql<T extends pg.QueryResultRow = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
+  sql<T extends pg.QueryResultRow = Record<string, unknown>>(
+    text: string,
+    params?: unknown[],
+  ): Promise<T[]>;
   drop(): Promise<void>;
 }
 
@@ -25,7 +28,11 @@ async function admin<T>(run: (client: pg.Client) => Promise<T>): Promise<T> {
 }
 
 /** An empty database of this test file's own, made here and dropped by `drop()`. */
-export async function createEmptyDatabase(): Promise<{ url: string; name: string; drop(): Promise<void> }> {
+export async function createEmptyDatabase(): Promise<{
+  url: string;
+  name: string;
+  drop(): Promise<void>;
+}> {
   const name = `test_${randomBytes(6).toString('hex')}`;
   await admin((client) => client.query(`create database "${name}"`));
   const url = new URL(inject('adminDatabaseUrl'));
@@ -33,7 +40,10 @@ export async function createEmptyDatabase(): Promise<{ url: string; name: string
   return {
     url: url.toString(),
     name,
-    drop: () => admin((client) => client.query(`drop database if exists "${name}" with (force)`)).then(() => undefined),
+    drop: () =>
+      admin((client) => client.query(`drop database if exists "${name}" with (force)`)).then(
+        () => undefined,
+      ),
   };
 }
 

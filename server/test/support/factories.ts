@@ -27,7 +27,9 @@ export function ctxFor(orm: MikroORM, actor: Actor | null, now: Date): RequestCt
 export async function newProvider(em: EntityManager, region = 'Астана'): Promise<Provider> {
   const n = next();
   const provider = em.create(Provider, {
-    bin: withKzChecksum(`1602400${String(1000 + n).padStart(4, '0')}`) ?? withKzChecksum('16024001234')!,
+    bin:
+      withKzChecksum(`1602400${String(1000 + n).padStart(4, '0')}`) ??
+      withKzChecksum('16024001234')!,
     nameKk: `Қызмет беруші ${n}`,
     nameRu: `Поставщик ${n}`,
     region,

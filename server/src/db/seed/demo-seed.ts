@@ -1,5 +1,10 @@
 import type { MikroORM, EntityManager } from '@mikro-orm/postgresql';
-import { withKzChecksum, type AccessibilityNeed, type Outcome, type Role } from '@complaints/domain';
+import {
+  withKzChecksum,
+  type AccessibilityNeed,
+  type Outcome,
+  type Role,
+} from '@complaints/domain';
 import type { Actor, RequestCtx } from '../../context.js';
 import { almatyDate } from '../../modules/calendar/almaty-time.js';
 import { Authority } from '../../modules/authorities/authority.entity.js';
@@ -74,7 +79,9 @@ export async function seedDemoData(
 }
 
 function seedReferenceData(em: EntityManager) {
-  const authorities = DEMO_AUTHORITIES.map((a) => em.create(Authority, { ...a, createdAt: new Date(0) }));
+  const authorities = DEMO_AUTHORITIES.map((a) =>
+    em.create(Authority, { ...a, createdAt: new Date(0) }),
+  );
   const providers = DEMO_PROVIDERS.map(({ binPrefix, ...p }) =>
     em.create(Provider, { ...p, bin: bin(binPrefix), createdAt: new Date(0) }),
   );
@@ -103,7 +110,8 @@ function seedUsers(
         : demo.email === 'officer2@demo.kz'
           ? providers[2]!.id
           : null;
-    const authorityId = demo.role === 'SUPERVISOR' || demo.role === 'INSPECTOR' ? authorities[0]!.id : null;
+    const authorityId =
+      demo.role === 'SUPERVISOR' || demo.role === 'INSPECTOR' ? authorities[0]!.id : null;
     users.set(
       demo.email,
       services.users.create(em, { ...demo, password: '', providerId, authorityId }, passwordHash),
@@ -186,7 +194,8 @@ async function seedComplaints(
         };
     const electronic = rng.next() < 0.45;
     // Open plans are filed recently so that some are on time and some overdue.
-    const ageDays = plan === 'REGISTERED' || plan === 'IN_REVIEW' ? rng.int(0, 14) : rng.int(12, 75);
+    const ageDays =
+      plan === 'REGISTERED' || plan === 'IN_REVIEW' ? rng.int(0, 14) : rng.int(12, 75);
     const filedAt = data.now.getTime() - ageDays * DAY - rng.int(0, 10) * 3_600_000;
     const filer = electronic ? partner : officer;
     const receipt = await services.complaints.fileComplaint(ctxAt(filer, filedAt), {
@@ -209,7 +218,9 @@ async function seedComplaints(
     if (plan === 'REGISTERED') continue;
     if (plan === 'ESCALATED_INACTION') {
       // The provider never answered: escalated once its deadline passed.
-      at = Date.parse(`${complaint.registration.responseDeadline}T12:00:00+05:00`) + rng.int(1, 4) * DAY;
+      at =
+        Date.parse(`${complaint.registration.responseDeadline}T12:00:00+05:00`) +
+        rng.int(1, 4) * DAY;
       const child = await services.complaints.escalate(ctxAt(partner, at), complaint.id, {
         reason: 'Көрсетілетін қызметті беруші белгіленген мерзімде жауап бермеді.',
         channel: 'ELECTRONIC',
@@ -218,36 +229,69 @@ async function seedComplaints(
       await services.complaints.startReview(ctxAt(inspector, step(1, 2)), child.complaint.id, 1);
       continue;
     }
-    complaint = await services.complaints.startReview(ctxAt(officer, step(0, 1)), complaint.id, complaint.version);
+    complaint = await services.complaints.startReview(
+      ctxAt(officer, step(0, 1)),
+      complaint.id,
+      complaint.version,
+    );
     if (plan === 'IN_REVIEW') continue;
     if (plan === 'WITHDRAWN') {
-      await services.complaints.withdraw(ctxAt(officer, step(0, 2)), complaint.id, complaint.version, 'Өтініш беруші шағымын кері қайтарып алды.');
+      await services.complaints.withdraw(
+        ctxAt(officer, step(0, 2)),
+        complaint.id,
+        complaint.version,
+        'Өтініш беруші шағымын кері қайтарып алды.',
+      );
       continue;
     }
     const outcome = rng.pick<Outcome>(['UPHELD', 'PARTIALLY_UPHELD', 'REJECTED', 'REJECTED']);
     // Most answers come in time; about one in six is late.
-    complaint = await services.complaints.decide(ctxAt(officer, step(rng.next() < 0.17 ? 6 : 1, rng.next() < 0.17 ? 12 : 5)), complaint.id, complaint.version, {
-      outcome,
-      reasoning: 'Шағымның дәлелдері тексерілді, қызмет стандартының талаптары қаралды.',
-      remedialMeasures: outcome === 'REJECTED' ? null : 'Қызмет қайта көрсетілді, жауапты қызметкерге тәртіптік шара қолданылды.',
-    });
+    complaint = await services.complaints.decide(
+      ctxAt(officer, step(rng.next() < 0.17 ? 6 : 1, rng.next() < 0.17 ? 12 : 5)),
+      complaint.id,
+      complaint.version,
+      {
+        outcome,
+        reasoning: 'Шағымның дәлелдері тексерілді, қызмет стандартының талаптары қаралды.',
+        remedialMeasures:
+          outcome === 'REJECTED'
+            ? null
+            : 'Қызмет қайта көрсетілді, жауапты қызметкерге тәртіптік шара қолданылды.',
+      },
+    );
     if (plan === 'DECIDED') continue;
     const paper = rng.next() < 0.4;
-    const escalation = await services.complaints.escalate(ctxAt(paper ? inspector : partner, step(1, 4)), complaint.id, {
-      reason: 'Алушы қызмет берушінің шешімімен келіспейді.',
-      channel: paper ? 'PAPER' : 'ELECTRONIC',
-      signature: paper ? 'HANDWRITTEN' : 'DIGITAL',
-    });
+    const escalation = await services.complaints.escalate(
+      ctxAt(paper ? inspector : partner, step(1, 4)),
+      complaint.id,
+      {
+        reason: 'Алушы қызмет берушінің шешімімен келіспейді.',
+        channel: paper ? 'PAPER' : 'ELECTRONIC',
+        signature: paper ? 'HANDWRITTEN' : 'DIGITAL',
+      },
+    );
     let child = escalation.complaint;
     if (plan === 'ESCALATED_OPEN') continue;
-    child = await services.complaints.startReview(ctxAt(inspector, step(1, 3)), child.id, child.version);
+    child = await services.complaints.startReview(
+      ctxAt(inspector, step(1, 3)),
+      child.id,
+      child.version,
+    );
     if (plan === 'ESCALATED_IN_REVIEW') continue;
     const authorityOutcome = rng.pick<Outcome>(['UPHELD', 'REJECTED', 'REJECTED']);
-    child = await services.complaints.decide(ctxAt(inspector, step(3, 14)), child.id, child.version, {
-      outcome: authorityOutcome,
-      reasoning: 'Уәкілетті орган шағымды қарап, қорытынды шығарды.',
-      remedialMeasures: authorityOutcome === 'UPHELD' ? 'Қызмет берушіге бұзушылықтарды жою туралы ұйғарым берілді.' : null,
-    });
+    child = await services.complaints.decide(
+      ctxAt(inspector, step(3, 14)),
+      child.id,
+      child.version,
+      {
+        outcome: authorityOutcome,
+        reasoning: 'Уәкілетті орган шағымды қарап, қорытынды шығарды.',
+        remedialMeasures:
+          authorityOutcome === 'UPHELD'
+            ? 'Қызмет берушіге бұзушылықтарды жою туралы ұйғарым берілді.'
+            : null,
+      },
+    );
     if (plan === 'ESCALATED_DECIDED') continue;
     const filedOn = almatyDate(new Date(step(2, 6)));
     await services.complaints.referToCourt(ctxAt(partner, at), child.id, {
@@ -270,7 +314,10 @@ function recipient(rng: ReturnType<typeof random>, i: number): RecipientData {
     return {
       kind: 'LEGAL_ENTITY',
       organizationName: rng.pick(ORGANIZATIONS),
-      bin: withKzChecksum(`1${String(rng.int(0, 9))}0${rng.int(1, 9)}40${String(rng.int(10000, 99999))}`) ?? withKzChecksum('16024001234')!,
+      bin:
+        withKzChecksum(
+          `1${String(rng.int(0, 9))}0${rng.int(1, 9)}40${String(rng.int(10000, 99999))}`,
+        ) ?? withKzChecksum('16024001234')!,
       outgoingNumber: `${rng.int(1, 400)}/${rng.int(1, 12)}`,
       outgoingDate: '2026-09-01',
       postalAddress: address,
@@ -285,9 +332,17 @@ function recipient(rng: ReturnType<typeof random>, i: number): RecipientData {
     surname: female ? femaleSurname : maleSurname,
     givenName: rng.pick(female ? GIVEN_NAMES.female : GIVEN_NAMES.male),
     patronymic: rng.pick(female ? PATRONYMICS.female : PATRONYMICS.male),
-    iin: rng.next() < 0.6 ? withKzChecksum(`${rng.int(60, 99)}0${rng.int(1, 9)}1${rng.int(0, 9)}${female ? 4 : 3}0${rng.int(1000, 9999)}`) : null,
+    iin:
+      rng.next() < 0.6
+        ? withKzChecksum(
+            `${rng.int(60, 99)}0${rng.int(1, 9)}1${rng.int(0, 9)}${female ? 4 : 3}0${rng.int(1000, 9999)}`,
+          )
+        : null,
     postalAddress: address,
-    phone: rng.next() < 0.6 ? `+7 70${rng.int(0, 9)} ${rng.int(100, 999)} ${rng.int(10, 99)} ${rng.int(10, 99)}` : null,
+    phone:
+      rng.next() < 0.6
+        ? `+7 70${rng.int(0, 9)} ${rng.int(100, 999)} ${rng.int(10, 99)} ${rng.int(10, 99)}`
+        : null,
     email: rng.next() < 0.3 ? `recipient${i}@mail.kz` : null,
     accessibilityNeeds: needs,
   };

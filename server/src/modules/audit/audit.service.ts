@@ -88,11 +88,7 @@ export class AuditService {
           entityId: row.entity_id,
           digest,
         });
-        if (
-          digest !== row.digest ||
-          row.previous_hash !== previousHash ||
-          row.hash !== expected
-        ) {
+        if (digest !== row.digest || row.previous_hash !== previousHash || row.hash !== expected) {
           return { valid: false, checked: checked + 1, firstInvalidId: row.id };
         }
         previousHash = row.hash;

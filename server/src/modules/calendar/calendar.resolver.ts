@@ -14,16 +14,20 @@ export class CalendarResolver {
       'C5/C7: the working day that is `days` working days after `from` (the count starts the day after `from`).',
   })
   addWorkingDays(
-    @Arg('from', () => LocalDateScalar, { description: 'The start date (not counted).' }) from: LocalDate,
+    @Arg('from', () => LocalDateScalar, { description: 'The start date (not counted).' })
+    from: LocalDate,
     @Arg('days', () => Int, { description: 'How many working days, 0 to 366.' }) days: number,
     @Ctx() ctx: RequestCtx,
   ): Promise<LocalDate> {
     return this.calendars.addWorkingDays(ctx, from, days);
   }
 
-  @Query(() => Int, { description: 'Working days in (from, to]: after `from`, up to and including `to`.' })
+  @Query(() => Int, {
+    description: 'Working days in (from, to]: after `from`, up to and including `to`.',
+  })
   workingDaysBetween(
-    @Arg('from', () => LocalDateScalar, { description: 'The start date (not counted).' }) from: LocalDate,
+    @Arg('from', () => LocalDateScalar, { description: 'The start date (not counted).' })
+    from: LocalDate,
     @Arg('to', () => LocalDateScalar, { description: 'The end date (counted).' }) to: LocalDate,
     @Ctx() ctx: RequestCtx,
   ): Promise<number> {

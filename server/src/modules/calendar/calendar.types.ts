@@ -8,11 +8,15 @@ registerEnumType(CalendarDaySource, {
   description: 'Where a calendar day comes from: the built-in rules, or an override.',
   valuesConfig: {
     RULE: { description: 'The Labour Code and the Law on holidays, as built in.' },
-    OVERRIDE: { description: 'A government decree or a supervisor’s decision stored in the system.' },
+    OVERRIDE: {
+      description: 'A government decree or a supervisor’s decision stored in the system.',
+    },
   },
 });
 
-@ObjectType('CalendarDay', { description: 'A day of the working calendar that is not an ordinary one.' })
+@ObjectType('CalendarDay', {
+  description: 'A day of the working calendar that is not an ordinary one.',
+})
 export class CalendarDayType {
   @Field(() => LocalDateScalar, { description: 'The date.' })
   date!: LocalDate;
@@ -22,10 +26,13 @@ export class CalendarDayType {
 
   @Field(() => String, {
     nullable: true,
-    description: "Why the day is not an ordinary one: the holiday's name, or the decree that moved it.",
+    description:
+      "Why the day is not an ordinary one: the holiday's name, or the decree that moved it.",
   })
   reason!: string | null;
 
-  @Field(() => CalendarDaySource, { description: 'Whether the day comes from the rules or an override.' })
+  @Field(() => CalendarDaySource, {
+    description: 'Whether the day comes from the rules or an override.',
+  })
   source!: CalendarDaySource;
 }

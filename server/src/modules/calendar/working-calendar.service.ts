@@ -120,7 +120,13 @@ export class WorkingCalendarService {
       await em.execute('lock table calendar_override in share row exclusive mode');
       const previous = await em.findOne(CalendarOverride, { date: input.date });
       const override =
-        previous ?? em.create(CalendarOverride, { date: input.date, working: input.working, reason, setAt: ctx.now });
+        previous ??
+        em.create(CalendarOverride, {
+          date: input.date,
+          working: input.working,
+          reason,
+          setAt: ctx.now,
+        });
       override.working = input.working;
       override.reason = reason;
       override.setAt = ctx.now;

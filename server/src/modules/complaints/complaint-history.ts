@@ -25,7 +25,10 @@ export function recordComplaintEvent(
   return row;
 }
 
-export function historyOf(em: EntityManager, complaintIds: readonly string[]): Promise<ComplaintEvent[]> {
+export function historyOf(
+  em: EntityManager,
+  complaintIds: readonly string[],
+): Promise<ComplaintEvent[]> {
   return em.find(
     ComplaintEvent,
     { complaint: { $in: [...complaintIds] } },

@@ -12,7 +12,6 @@ import {
   Property,
 } from '@mikro-orm/decorators/legacy';
 import {
-  ACCESSIBILITY_NEED_VALUES,
   CHANNEL_VALUES,
   COMPLAINT_STATUS_VALUES,
   COMPLAINT_SUBJECT_VALUES,
@@ -148,9 +147,25 @@ export class CourtReferral {
 
 @Entity({ tableName: 'complaint' })
 @Index({ properties: ['status'] })
-@Index({ name: 'complaint_queue_idx', expression: 'create index "complaint_queue_idx" on "complaint" ("response_deadline", "id")' })
+@Index({
+  name: 'complaint_queue_idx',
+  expression: 'create index "complaint_queue_idx" on "complaint" ("response_deadline", "id")',
+})
 export class Complaint {
-  [OptionalProps]?: 'id' | 'version' | 'authority' | 'publicServiceCode' | 'official' | 'decision' | 'courtReferral' | 'parent' | 'filedBy' | 'assignee' | 'withdrawalReason' | 'createdAt' | 'updatedAt';
+  [OptionalProps]?:
+    | 'id'
+    | 'version'
+    | 'authority'
+    | 'publicServiceCode'
+    | 'official'
+    | 'decision'
+    | 'courtReferral'
+    | 'parent'
+    | 'filedBy'
+    | 'assignee'
+    | 'withdrawalReason'
+    | 'createdAt'
+    | 'updatedAt';
 
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();

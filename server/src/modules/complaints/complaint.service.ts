@@ -123,7 +123,7 @@ export class ComplaintService implements DeadlineRecomputer {
   }
 
   async startReview(ctx: RequestCtx, id: string, expectedVersion: number): Promise<Complaint> {
-    return this.transition(ctx, id, expectedVersion, 'startReview', async () => ({}));
+    return this.transition(ctx, id, expectedVersion, 'startReview', () => ({}));
   }
 
   /** O5, O7: the decision, and in the same transaction the notice to the recipient. */
@@ -134,7 +134,7 @@ export class ComplaintService implements DeadlineRecomputer {
     input: DecisionData,
   ): Promise<Complaint> {
     assertValid(validateDecision(input), ctx.language);
-    return this.transition(ctx, id, expectedVersion, 'decide', async (em, complaint) => {
+    return this.transition(ctx, id, expectedVersion, 'decide', (em, complaint) => {
       const decision = new Decision();
       decision.outcome = input.outcome;
       decision.reasoning = input.reasoning.trim();
@@ -239,7 +239,7 @@ export class ComplaintService implements DeadlineRecomputer {
   /** C8 / R5: the recipient went to court after the authority's decision. */
   async referToCourt(ctx: RequestCtx, id: string, input: CourtReferralData): Promise<Complaint> {
     assertValid(validateCourtReferral(input, { today: almatyDate(ctx.now) }), ctx.language);
-    return this.transition(ctx, id, null, 'referToCourt', async (_em, complaint) => {
+    return this.transition(ctx, id, null, 'referToCourt', (_em, complaint) => {
       const referral = new CourtReferral();
       referral.court = input.court.trim();
       referral.filedOn = input.filedOn;
@@ -256,7 +256,7 @@ export class ComplaintService implements DeadlineRecomputer {
     reason: string,
   ): Promise<Complaint> {
     assertValid(validateWithdrawal({ reason }), ctx.language);
-    return this.transition(ctx, id, expectedVersion, 'withdraw', async (_em, complaint) => {
+    return this.transition(ctx, id, expectedVersion, 'withdraw', (_em, complaint) => {
       complaint.withdrawalReason = reason.trim();
       return { reason: complaint.withdrawalReason };
     });
@@ -367,7 +367,7 @@ export class ComplaintService implements DeadlineRecomputer {
     id: string,
     expectedVersion: number | null,
     action: ComplaintAction,
-    apply: (em: EntityManager, complaint: Complaint) => Promise<Record<string, unknown>>,
+    apply: (em: EntityManager, complaint: Complaint) => Record<string, unknown>,
   ): Promise<Complaint> {
     return ctx.em.transactional(async (em) => {
       const complaint = await this.lockComplaint(em, id);
@@ -380,7 +380,7 @@ export class ComplaintService implements DeadlineRecomputer {
       const fromStatus = complaint.status;
       const to = nextStatus(action, { level: complaint.level, status: complaint.status });
       if (!to) throw refused(complaint, action);
-      const details = await apply(em, complaint);
+      const details = apply(em, complaint);
       complaint.status = to;
       complaint.version += 1;
       complaint.updatedAt = ctx.now;

@@ -16,10 +16,16 @@ function normalize(code: string): string {
 
 /** Salted with the complaint's id so equal codes never share a hash. */
 export function hashTrackingCode(complaintId: string, code: string): string {
-  return createHash('sha256').update(`${complaintId}:${normalize(code)}`).digest('hex');
+  return createHash('sha256')
+    .update(`${complaintId}:${normalize(code)}`)
+    .digest('hex');
 }
 
-export function trackingCodeMatches(complaintId: string, code: string, storedHash: string): boolean {
+export function trackingCodeMatches(
+  complaintId: string,
+  code: string,
+  storedHash: string,
+): boolean {
   const actual = Buffer.from(hashTrackingCode(complaintId, code), 'hex');
   const expected = Buffer.from(storedHash, 'hex');
   return actual.length === expected.length && timingSafeEqual(actual, expected);

@@ -9,7 +9,13 @@ export class PublicServiceService {
     const like = `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     return em.find(
       PublicService,
-      { $or: [{ code: { $ilike: like } }, { nameKk: { $ilike: like } }, { nameRu: { $ilike: like } }] },
+      {
+        $or: [
+          { code: { $ilike: like } },
+          { nameKk: { $ilike: like } },
+          { nameRu: { $ilike: like } },
+        ],
+      },
       { orderBy: { code: 'asc' } },
     );
   }

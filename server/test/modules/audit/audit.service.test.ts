@@ -3,7 +3,14 @@ import type { Actor } from '../../../src/context.js';
 import { AuditService } from '../../../src/modules/audit/audit.service.js';
 import type { Services } from '../../../src/services.js';
 import { createTestDatabase, type TestDatabase } from '../../support/database.js';
-import { at, ctxFor, individualComplaint, newProvider, newUser, testServices } from '../../support/factories.js';
+import {
+  at,
+  ctxFor,
+  individualComplaint,
+  newProvider,
+  newUser,
+  testServices,
+} from '../../support/factories.js';
 
 let db: TestDatabase;
 let services: Services;
@@ -23,7 +30,10 @@ afterAll(async () => {
 });
 
 const file = () =>
-  services.complaints.fileComplaint(ctxFor(db.orm, officer, at('2026-11-24 10:00')), individualComplaint(providerId));
+  services.complaints.fileComplaint(
+    ctxFor(db.orm, officer, at('2026-11-24 10:00')),
+    individualComplaint(providerId),
+  );
 
 describe(AuditService.name, () => {
   it('Audit: concurrent writes form one unbroken chain', async () => {
@@ -33,21 +43,32 @@ describe(AuditService.name, () => {
     );
     expect(rows.length).toBeGreaterThanOrEqual(20);
     for (let i = 1; i < rows.length; i += 1) expect(rows[i]!.previous_hash).toBe(rows[i - 1]!.hash);
-    expect(await services.audit.verify(db.orm.em.fork())).toEqual({ valid: true, checked: rows.length, firstInvalidId: null });
+    expect(await services.audit.verify(db.orm.em.fork())).toEqual({
+      valid: true,
+      checked: rows.length,
+      firstInvalidId: null,
+    });
   });
 
   it('Audit: the database refuses to update or delete a record', async () => {
     await file();
-    await expect(db.sql("update audit_record set actor = 'someone else'")).rejects.toThrow(/append-only/);
+    await expect(db.sql("update audit_record set actor = 'someone else'")).rejects.toThrow(
+      /append-only/,
+    );
     await expect(db.sql('delete from audit_record')).rejects.toThrow(/append-only/);
   });
 
   it('Audit: a record edited behind the system breaks the chain, and verify names it', async () => {
     await file();
     await file();
-    const [target] = await db.sql<{ id: string }>('select id::text as id from audit_record order by audit_record.id desc offset 1 limit 1');
+    const [target] = await db.sql<{ id: string }>(
+      'select id::text as id from audit_record order by audit_record.id desc offset 1 limit 1',
+    );
     await db.sql('alter table audit_record disable trigger audit_record_no_update_delete');
-    await db.sql(`update audit_record set change = jsonb_set(change, '{providerId}', '"forged"') where id = $1`, [target!.id]);
+    await db.sql(
+      `update audit_record set change = jsonb_set(change, '{providerId}', '"forged"') where id = $1`,
+      [target!.id],
+    );
     await db.sql('alter table audit_record enable trigger audit_record_no_update_delete');
     const result = await services.audit.verify(db.orm.em.fork());
     expect(result.valid).toBe(false);

@@ -39,20 +39,38 @@ const ctx = (actor: Actor, now: Date) => ctxFor(db.orm, actor, now);
 
 describe(WorkingCalendarService.name, () => {
   it('Deadlines: a day off added by decree moves open deadlines, with history, audit and a notice (O5)', async () => {
-    const open = (await services.complaints.fileComplaint(ctx(officer, at('2027-02-01 10:00')), individualComplaint(providerId))).complaint;
-    const decided = (await services.complaints.fileComplaint(ctx(officer, at('2027-02-01 10:00')), individualComplaint(providerId))).complaint;
+    const open = (
+      await services.complaints.fileComplaint(
+        ctx(officer, at('2027-02-01 10:00')),
+        individualComplaint(providerId),
+      )
+    ).complaint;
+    const decided = (
+      await services.complaints.fileComplaint(
+        ctx(officer, at('2027-02-01 10:00')),
+        individualComplaint(providerId),
+      )
+    ).complaint;
     await services.complaints.decide(ctx(officer, at('2027-02-02 10:00')), decided.id, 1, {
       outcome: 'REJECTED',
       reasoning: 'Негізсіз.',
     });
     expect(open.registration.responseDeadline).toBe('2027-02-08');
 
-    const { day, moved } = await services.calendars.setDay(ctx(supervisor, at('2027-02-02 12:00')), {
+    const { day, moved } = await services.calendars.setDay(
+      ctx(supervisor, at('2027-02-02 12:00')),
+      {
+        date: '2027-02-04',
+        working: false,
+        reason: 'Government decree No. 1',
+      },
+    );
+    expect(day).toMatchObject({
       date: '2027-02-04',
       working: false,
+      source: 'OVERRIDE',
       reason: 'Government decree No. 1',
     });
-    expect(day).toMatchObject({ date: '2027-02-04', working: false, source: 'OVERRIDE', reason: 'Government decree No. 1' });
     expect(moved).toEqual([
       {
         complaintId: open.id,
@@ -87,12 +105,20 @@ describe(WorkingCalendarService.name, () => {
     ]);
 
     // Every deadline computed afterwards uses the stored override.
-    const later = (await services.complaints.fileComplaint(ctx(officer, at('2027-02-03 10:00')), individualComplaint(providerId))).complaint;
+    const later = (
+      await services.complaints.fileComplaint(
+        ctx(officer, at('2027-02-03 10:00')),
+        individualComplaint(providerId),
+      )
+    ).complaint;
     expect(later.registration.responseDeadline).toBe('2027-02-11');
   });
 
   it('Deadlines: making a day working again moves the deadline back', async () => {
-    const { complaint } = await services.complaints.fileComplaint(ctx(officer, at('2027-03-01 10:00')), individualComplaint(providerId));
+    const { complaint } = await services.complaints.fileComplaint(
+      ctx(officer, at('2027-03-01 10:00')),
+      individualComplaint(providerId),
+    );
     // 8 March 2027 (Monday) is International Women's Day.
     expect(complaint.registration.responseDeadline).toBe('2027-03-09');
     const { moved } = await services.calendars.setDay(ctx(supervisor, at('2027-03-02 09:00')), {
@@ -100,11 +126,16 @@ describe(WorkingCalendarService.name, () => {
       working: true,
       reason: 'Decree: 8 March 2027 moved',
     });
-    expect(moved.find((m) => m.complaintId === complaint.id)).toMatchObject({ newDeadline: '2027-03-08' });
+    expect(moved.find((m) => m.complaintId === complaint.id)).toMatchObject({
+      newDeadline: '2027-03-08',
+    });
   });
 
   it('Deadlines: the preview lists the deadlines a change would move and writes nothing', async () => {
-    const { complaint } = await services.complaints.fileComplaint(ctx(officer, at('2027-04-05 10:00')), individualComplaint(providerId));
+    const { complaint } = await services.complaints.fileComplaint(
+      ctx(officer, at('2027-04-05 10:00')),
+      individualComplaint(providerId),
+    );
     const before = await writeCounts((text) => db.sql(text));
     const moves = await services.calendars.previewDay(ctx(supervisor, at('2027-04-05 12:00')), {
       date: '2027-04-07',
@@ -112,7 +143,11 @@ describe(WorkingCalendarService.name, () => {
       reason: 'Preview only',
     });
     expect(moves).toContainEqual(
-      expect.objectContaining({ complaintId: complaint.id, previousDeadline: '2027-04-12', newDeadline: '2027-04-13' }),
+      expect.objectContaining({
+        complaintId: complaint.id,
+        previousDeadline: '2027-04-12',
+        newDeadline: '2027-04-13',
+      }),
     );
     expect(await writeCounts((text) => db.sql(text))).toEqual(before);
   });
@@ -120,35 +155,63 @@ describe(WorkingCalendarService.name, () => {
   it('Deadlines: a change without a reason or with an impossible date is refused and writes nothing', async () => {
     const before = await writeCounts((text) => db.sql(text));
     await expect(
-      services.calendars.setDay(ctx(supervisor, at('2027-04-05 12:00')), { date: '2027-02-30', working: false, reason: '' }),
-    ).rejects.toMatchObject({ extensions: { code: 'BAD_USER_INPUT', fields: { date: expect.any(String), reason: expect.any(String) } } });
+      services.calendars.setDay(ctx(supervisor, at('2027-04-05 12:00')), {
+        date: '2027-02-30',
+        working: false,
+        reason: '',
+      }),
+    ).rejects.toMatchObject({
+      extensions: {
+        code: 'BAD_USER_INPUT',
+        fields: { date: expect.any(String), reason: expect.any(String) },
+      },
+    });
     expect(await writeCounts((text) => db.sql(text))).toEqual(before);
   });
 
   it('Deadlines: Kurban Ait 2026 ships as data and calendarExceptions shows overrides with their reason', async () => {
     const c = ctx(supervisor, at('2026-01-05 10:00'));
     const days2026 = await services.calendars.exceptions(c, 2026);
-    expect(days2026).toContainEqual(expect.objectContaining({ date: '2026-05-27', working: false, source: 'RULE' }));
+    expect(days2026).toContainEqual(
+      expect.objectContaining({ date: '2026-05-27', working: false, source: 'RULE' }),
+    );
     const days2027 = await services.calendars.exceptions(c, 2027);
     expect(days2027).toContainEqual(
-      expect.objectContaining({ date: '2027-02-04', working: false, source: 'OVERRIDE', reason: 'Government decree No. 1' }),
+      expect.objectContaining({
+        date: '2027-02-04',
+        working: false,
+        source: 'OVERRIDE',
+        reason: 'Government decree No. 1',
+      }),
     );
   });
 
   it('Deadlines: addWorkingDays and workingDaysBetween refuse absurd ranges with BAD_USER_INPUT', async () => {
     const c = ctx(supervisor, at('2026-01-05 10:00'));
-    await expect(services.calendars.addWorkingDays(c, '2026-01-05', -1)).rejects.toMatchObject({ extensions: { code: 'BAD_USER_INPUT', fields: { days: expect.any(String) } } });
-    await expect(services.calendars.exceptions(c, 1800)).rejects.toMatchObject({ extensions: { code: 'BAD_USER_INPUT', fields: { year: expect.any(String) } } });
+    await expect(services.calendars.addWorkingDays(c, '2026-01-05', -1)).rejects.toMatchObject({
+      extensions: { code: 'BAD_USER_INPUT', fields: { days: expect.any(String) } },
+    });
+    await expect(services.calendars.exceptions(c, 1800)).rejects.toMatchObject({
+      extensions: { code: 'BAD_USER_INPUT', fields: { year: expect.any(String) } },
+    });
     expect(await services.calendars.workingDaysBetween(c, '2026-03-20', '2026-04-01')).toBe(5);
   });
 
   it('C4: registration date follows art. 64: received by closing time the same day, later the next working day', () => {
     const calendar = new WorkingCalendar();
-    expect(services.calendars.registrationDate(calendar, at('2026-11-27 18:29'))).toBe('2026-11-27');
-    expect(services.calendars.registrationDate(calendar, at('2026-11-27 18:30'))).toBe('2026-11-30');
-    expect(services.calendars.registrationDate(calendar, at('2026-11-28 10:00'))).toBe('2026-11-30');
+    expect(services.calendars.registrationDate(calendar, at('2026-11-27 18:29'))).toBe(
+      '2026-11-27',
+    );
+    expect(services.calendars.registrationDate(calendar, at('2026-11-27 18:30'))).toBe(
+      '2026-11-30',
+    );
+    expect(services.calendars.registrationDate(calendar, at('2026-11-28 10:00'))).toBe(
+      '2026-11-30',
+    );
     // 23:30 UTC on a Monday is already Tuesday in Almaty.
-    expect(services.calendars.registrationDate(calendar, new Date('2026-11-23T23:30:00Z'))).toBe('2026-11-24');
+    expect(services.calendars.registrationDate(calendar, new Date('2026-11-23T23:30:00Z'))).toBe(
+      '2026-11-24',
+    );
     const closesAtFive = new WorkingCalendarService(services.audit, { hour: 17, minute: 0 });
     expect(closesAtFive.registrationDate(calendar, at('2026-11-27 17:05'))).toBe('2026-11-30');
   });

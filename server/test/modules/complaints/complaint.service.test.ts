@@ -62,9 +62,16 @@ async function file(now = MONDAY_MORNING, input = individualComplaint(providerId
   return services.complaints.fileComplaint(ctx(officer, now), input);
 }
 
-async function expectError(promise: Promise<unknown>, code: string) {
+/** Asserts the error code and returns the error's extensions. */
+async function expectError(
+  promise: Promise<unknown>,
+  code: string,
+): Promise<{ fields?: Record<string, string>; [key: string]: unknown }> {
   await expect(promise).rejects.toMatchObject({ extensions: { code } });
-  return promise.catch((error: { extensions: Record<string, unknown> }) => error.extensions);
+  const error = (await promise.catch((thrown: unknown) => thrown)) as {
+    extensions: { fields?: Record<string, string> };
+  };
+  return error.extensions;
 }
 
 /** A complaint brought to `status` at `level` through the real procedure. */
@@ -88,7 +95,8 @@ async function complaintIn(level: ReviewLevel, status: ComplaintStatus): Promise
     throw new Error(`no PROVIDER complaint can be ${status}`);
   }
   await services.complaints.decide(ctx(officer, late), complaint.id, 1, rejected());
-  let child = (await services.complaints.escalate(ctx(partner, late), complaint.id, escalation())).complaint;
+  let child = (await services.complaints.escalate(ctx(partner, late), complaint.id, escalation()))
+    .complaint;
   if (status === 'REGISTERED') return child;
   if (status === 'WITHDRAWN') {
     return services.complaints.withdraw(ctx(inspector, late), child.id, 1, 'Кері қайтарылды');
@@ -182,7 +190,10 @@ describe(ComplaintService.name, () => {
       const before = await counts();
       const input = individualComplaint(providerId);
       const fields = await expectError(
-        file(MONDAY_MORNING, { ...input, recipient: { ...input.recipient, surname: ' ', postalAddress: '' } }),
+        file(MONDAY_MORNING, {
+          ...input,
+          recipient: { ...input.recipient, surname: ' ', postalAddress: '' },
+        }),
         'BAD_USER_INPUT',
       );
       expect(Object.keys(fields.fields as object).sort()).toEqual([
@@ -209,9 +220,10 @@ describe(ComplaintService.name, () => {
 
     it('C3: an unsigned complaint is not accepted and nothing is written', async () => {
       const before = await counts();
-      const input = { ...individualComplaint(providerId), signature: null } as unknown as Parameters<
-        typeof file
-      >[1];
+      const input = {
+        ...individualComplaint(providerId),
+        signature: null,
+      } as unknown as Parameters<typeof file>[1];
       const fields = await expectError(file(MONDAY_MORNING, input), 'BAD_USER_INPUT');
       expect(fields.fields).toHaveProperty('signature');
       expect(await counts()).toEqual(before);
@@ -234,7 +246,10 @@ describe(ComplaintService.name, () => {
 
     it('R2: a complaint names the public service it is about', async () => {
       const service = await newPublicService(db.orm.em.fork());
-      const { complaint } = await file(MONDAY_MORNING, individualComplaint(providerId, { publicServiceCode: service.code }));
+      const { complaint } = await file(
+        MONDAY_MORNING,
+        individualComplaint(providerId, { publicServiceCode: service.code }),
+      );
       expect(complaint.publicServiceCode).toBe(service.code);
     });
 
@@ -250,9 +265,15 @@ describe(ComplaintService.name, () => {
 
     it('C4: the filing writes its history event and audit record', async () => {
       const { complaint } = await file();
-      const events = await db.sql('select action, from_status, to_status from complaint_event where complaint_id = $1', [complaint.id]);
+      const events = await db.sql(
+        'select action, from_status, to_status from complaint_event where complaint_id = $1',
+        [complaint.id],
+      );
       expect(events).toEqual([{ action: 'file', from_status: null, to_status: 'REGISTERED' }]);
-      const audit = await db.sql('select action, entity_id from audit_record where entity_id = $1', [complaint.id]);
+      const audit = await db.sql(
+        'select action, entity_id from audit_record where entity_id = $1',
+        [complaint.id],
+      );
       expect(audit).toEqual([{ action: 'complaint.file', entity_id: complaint.id }]);
     });
   });
@@ -278,13 +299,19 @@ describe(ComplaintService.name, () => {
           throw new Error('the filing failed after its number was taken');
         }),
       ).rejects.toThrow('the filing failed');
-      expect(await em.transactional((tx) => allocateIncomingNumber(tx, 'ROLLBACK', 2026))).toBe('ROLLBACK-2026-00001');
-      expect(await em.transactional((tx) => allocateIncomingNumber(tx, 'ROLLBACK', 2026))).toBe('ROLLBACK-2026-00002');
+      expect(await em.transactional((tx) => allocateIncomingNumber(tx, 'ROLLBACK', 2026))).toBe(
+        'ROLLBACK-2026-00001',
+      );
+      expect(await em.transactional((tx) => allocateIncomingNumber(tx, 'ROLLBACK', 2026))).toBe(
+        'ROLLBACK-2026-00002',
+      );
     });
 
     it('C4: a refused filing gives no number away', async () => {
       const first = await file(at('2032-02-03 10:00'));
-      await expect(file(at('2032-02-03 10:00'), { ...individualComplaint(providerId), description: '' })).rejects.toThrow();
+      await expect(
+        file(at('2032-02-03 10:00'), { ...individualComplaint(providerId), description: '' }),
+      ).rejects.toThrow();
       const second = await file(at('2032-02-03 10:00'));
       const seq = (n: string) => Number(n.split('-').at(-1));
       expect(seq(second.complaint.registration.incomingNumber)).toBe(
@@ -296,11 +323,16 @@ describe(ComplaintService.name, () => {
   describe('decide', () => {
     it('O5: a decision writes a notice to the recipient carrying the accessibility needs (O2)', async () => {
       const { complaint } = await file();
-      const decided = await services.complaints.decide(ctx(officer, at('2026-11-25 15:00')), complaint.id, 1, {
-        outcome: 'UPHELD',
-        reasoning: 'Бас тарту негізсіз.',
-        remedialMeasures: 'Құжаттар қайта қабылданды.',
-      });
+      const decided = await services.complaints.decide(
+        ctx(officer, at('2026-11-25 15:00')),
+        complaint.id,
+        1,
+        {
+          outcome: 'UPHELD',
+          reasoning: 'Бас тарту негізсіз.',
+          remedialMeasures: 'Құжаттар қайта қабылданды.',
+        },
+      );
       expect(decided.status).toBe('DECIDED');
       expect(decided.version).toBe(2);
       expect(decided.decision).toMatchObject({
@@ -309,12 +341,19 @@ describe(ComplaintService.name, () => {
         decidedBy: officer.displayName,
         remedialMeasures: 'Құжаттар қайта қабылданды.',
       });
-      const notices = await db.sql<{ kind: string; accessibility_needs: string[]; channel: string }>(
-        'select kind, accessibility_needs, channel from notice where complaint_id = $1',
-        [complaint.id],
-      );
+      const notices = await db.sql<{
+        kind: string;
+        accessibility_needs: string[];
+        channel: string;
+      }>('select kind, accessibility_needs, channel from notice where complaint_id = $1', [
+        complaint.id,
+      ]);
       expect(notices).toEqual([
-        { kind: 'DECISION', accessibility_needs: ['LARGE_PRINT', 'SIGN_LANGUAGE'], channel: 'POST' },
+        {
+          kind: 'DECISION',
+          accessibility_needs: ['LARGE_PRINT', 'SIGN_LANGUAGE'],
+          channel: 'POST',
+        },
       ]);
     });
 
@@ -356,9 +395,9 @@ describe(ComplaintService.name, () => {
       );
       expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
       const refused = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
-      expect(refused.map((r) => (r.reason as { extensions: { code: string } }).extensions.code)).toEqual(
-        Array(9).fill('CONFLICT'),
-      );
+      expect(
+        refused.map((r) => (r.reason as { extensions: { code: string } }).extensions.code),
+      ).toEqual(Array(9).fill('CONFLICT'));
       const [row] = await db.sql<{ n: number }>(
         "select count(*)::int as n from complaint_event where complaint_id = $1 and action = 'decide'",
         [complaint.id],
@@ -368,24 +407,42 @@ describe(ComplaintService.name, () => {
 
     it('Statuses: an unknown complaint is NOT_FOUND', async () => {
       await expectError(
-        services.complaints.startReview(ctx(officer, MONDAY_MORNING), '00000000-0000-4000-8000-000000000000', 1),
+        services.complaints.startReview(
+          ctx(officer, MONDAY_MORNING),
+          '00000000-0000-4000-8000-000000000000',
+          1,
+        ),
         'NOT_FOUND',
       );
-      await expectError(services.complaints.startReview(ctx(officer, MONDAY_MORNING), 'not-a-uuid', 1), 'NOT_FOUND');
+      await expectError(
+        services.complaints.startReview(ctx(officer, MONDAY_MORNING), 'not-a-uuid', 1),
+        'NOT_FOUND',
+      );
     });
   });
 
   describe('escalate', () => {
     it('C6, C7: escalation registers a linked AUTHORITY complaint with its own number and 15 working days', async () => {
       const { complaint } = await file(at('2026-11-24 10:00'));
-      await services.complaints.decide(ctx(officer, at('2026-11-26 10:00')), complaint.id, 1, rejected());
-      const receipt = await services.complaints.escalate(ctx(partner, at('2026-11-27 10:00')), complaint.id, escalation());
+      await services.complaints.decide(
+        ctx(officer, at('2026-11-26 10:00')),
+        complaint.id,
+        1,
+        rejected(),
+      );
+      const receipt = await services.complaints.escalate(
+        ctx(partner, at('2026-11-27 10:00')),
+        complaint.id,
+        escalation(),
+      );
       const child = receipt.complaint;
       expect(child.level).toBe('AUTHORITY');
       expect(child.status).toBe('REGISTERED');
       expect(child.parent?.id).toBe(complaint.id);
       expect(child.authority).not.toBeNull();
-      expect(child.registration.incomingNumber).toMatch(new RegExp(`^${authorityOfficeCode}-2026-\\d{5}$`));
+      expect(child.registration.incomingNumber).toMatch(
+        new RegExp(`^${authorityOfficeCode}-2026-\\d{5}$`),
+      );
       expect(child.registration.registeredOn).toBe('2026-11-27');
       // 15 working days after 27 Nov 2026: 16 Dec (Independence Day) is skipped.
       expect(child.registration.responseDeadline).toBe('2026-12-21');
@@ -398,7 +455,11 @@ describe(ComplaintService.name, () => {
 
     it('C6: a complaint is never escalated twice', async () => {
       const parent = await complaintIn('PROVIDER', 'DECIDED');
-      await services.complaints.escalate(ctx(partner, at('2026-12-10 12:00')), parent.id, escalation());
+      await services.complaints.escalate(
+        ctx(partner, at('2026-12-10 12:00')),
+        parent.id,
+        escalation(),
+      );
       const before = await counts();
       await expectError(
         services.complaints.escalate(ctx(partner, at('2026-12-10 12:00')), parent.id, escalation()),
@@ -410,10 +471,18 @@ describe(ComplaintService.name, () => {
     it('C6: an undecided complaint is escalated only once its deadline has passed (inaction)', async () => {
       const { complaint } = await file(at('2026-11-24 10:00'));
       await expectError(
-        services.complaints.escalate(ctx(partner, at('2026-12-01 17:00')), complaint.id, escalation()),
+        services.complaints.escalate(
+          ctx(partner, at('2026-12-01 17:00')),
+          complaint.id,
+          escalation(),
+        ),
         'CONFLICT',
       );
-      const receipt = await services.complaints.escalate(ctx(partner, at('2026-12-02 09:00')), complaint.id, escalation());
+      const receipt = await services.complaints.escalate(
+        ctx(partner, at('2026-12-02 09:00')),
+        complaint.id,
+        escalation(),
+      );
       expect(receipt.complaint.subject).toBe('INACTION');
       expect(receipt.complaint.level).toBe('AUTHORITY');
     });
@@ -437,13 +506,20 @@ describe(ComplaintService.name, () => {
   describe('referToCourt', () => {
     it('C8: an authority decision the recipient disputes goes to court', async () => {
       const decided = await complaintIn('AUTHORITY', 'DECIDED');
-      const referred = await services.complaints.referToCourt(ctx(partner, at('2026-12-11 10:00')), decided.id, {
-        court: 'Астана қаласының мамандандырылған ауданаралық әкімшілік соты',
+      const referred = await services.complaints.referToCourt(
+        ctx(partner, at('2026-12-11 10:00')),
+        decided.id,
+        {
+          court: 'Астана қаласының мамандандырылған ауданаралық әкімшілік соты',
+          filedOn: '2026-12-11',
+          caseNumber: '7194-26-00-4/1',
+        },
+      );
+      expect(referred.status).toBe('COURT_REFERRED');
+      expect(referred.courtReferral).toMatchObject({
         filedOn: '2026-12-11',
         caseNumber: '7194-26-00-4/1',
       });
-      expect(referred.status).toBe('COURT_REFERRED');
-      expect(referred.courtReferral).toMatchObject({ filedOn: '2026-12-11', caseNumber: '7194-26-00-4/1' });
     });
 
     it('C8: a court filing dated in the future is refused', async () => {
@@ -462,7 +538,11 @@ describe(ComplaintService.name, () => {
   describe('stage', () => {
     it('O6: the stage is told for a matching incoming number and tracking code', async () => {
       const { complaint, trackingCode } = await file();
-      const stage = await services.complaints.stage(db.orm.em.fork(), complaint.registration.incomingNumber, trackingCode.toLowerCase());
+      const stage = await services.complaints.stage(
+        db.orm.em.fork(),
+        complaint.registration.incomingNumber,
+        trackingCode.toLowerCase(),
+      );
       expect(stage).toEqual({
         incomingNumber: complaint.registration.incomingNumber,
         level: 'PROVIDER',
@@ -476,44 +556,60 @@ describe(ComplaintService.name, () => {
     it('O6: a wrong code or an unknown number reveals nothing', async () => {
       const { complaint } = await file();
       const em = db.orm.em.fork();
-      expect(await services.complaints.stage(em, complaint.registration.incomingNumber, 'AAAA-BBBB-CCCC')).toBeNull();
+      expect(
+        await services.complaints.stage(
+          em,
+          complaint.registration.incomingNumber,
+          'AAAA-BBBB-CCCC',
+        ),
+      ).toBeNull();
       expect(await services.complaints.stage(em, 'NOPE-2026-00001', 'AAAA-BBBB-CCCC')).toBeNull();
     });
   });
 
   describe('status machine', () => {
     const cases = REVIEW_LEVEL_VALUES.flatMap((level) =>
-      COMPLAINT_STATUS_VALUES.filter((status) => !(level === 'PROVIDER' && status === 'COURT_REFERRED'))
+      COMPLAINT_STATUS_VALUES.filter(
+        (status) => !(level === 'PROVIDER' && status === 'COURT_REFERRED'),
+      )
         .filter((status) => !(level === 'AUTHORITY' && status === 'ESCALATED'))
         .flatMap((status) => COMPLAINT_ACTIONS.map((action) => ({ level, status, action }))),
     );
 
-    it.each(cases)('Statuses: $level $status --$action--> as the machine says, with history and audit', async ({ level, status, action }) => {
-      const complaint = await complaintIn(level, status);
-      // Before the provider's deadline: escalation of an undecided complaint is still refused.
-      const now = at('2026-11-23 16:00');
-      const expected = nextStatus(action, { level, status, deadlinePassed: false });
-      const before = await counts();
-      const attempt = perform(action, complaint, level === 'AUTHORITY' ? inspector : officer, now);
-      if (expected === null) {
-        await expectError(attempt, 'CONFLICT');
-        expect(await counts()).toEqual(before);
-        return;
-      }
-      await attempt;
-      const after = await services.complaints.findById(db.orm.em.fork(), complaint.id);
-      expect(after!.status).toBe(expected);
-      expect(after!.version).toBe(complaint.version + 1);
-      const [event] = await db.sql<{ action: string; from_status: string; to_status: string }>(
-        'select action, from_status, to_status from complaint_event where complaint_id = $1 order by id desc limit 1',
-        [complaint.id],
-      );
-      expect(event).toEqual({ action, from_status: status, to_status: expected });
-      const [audit] = await db.sql<{ action: string }>(
-        'select action from audit_record where entity_id = $1 order by id desc limit 1',
-        [complaint.id],
-      );
-      expect(audit!.action).toBe(`complaint.${action}`);
-    });
+    it.each(cases)(
+      'Statuses: $level $status --$action--> as the machine says, with history and audit',
+      async ({ level, status, action }) => {
+        const complaint = await complaintIn(level, status);
+        // Before the provider's deadline: escalation of an undecided complaint is still refused.
+        const now = at('2026-11-23 16:00');
+        const expected = nextStatus(action, { level, status, deadlinePassed: false });
+        const before = await counts();
+        const attempt = perform(
+          action,
+          complaint,
+          level === 'AUTHORITY' ? inspector : officer,
+          now,
+        );
+        if (expected === null) {
+          await expectError(attempt, 'CONFLICT');
+          expect(await counts()).toEqual(before);
+          return;
+        }
+        await attempt;
+        const after = await services.complaints.findById(db.orm.em.fork(), complaint.id);
+        expect(after!.status).toBe(expected);
+        expect(after!.version).toBe(complaint.version + 1);
+        const [event] = await db.sql<{ action: string; from_status: string; to_status: string }>(
+          'select action, from_status, to_status from complaint_event where complaint_id = $1 order by id desc limit 1',
+          [complaint.id],
+        );
+        expect(event).toEqual({ action, from_status: status, to_status: expected });
+        const [audit] = await db.sql<{ action: string }>(
+          'select action from audit_record where entity_id = $1 order by id desc limit 1',
+          [complaint.id],
+        );
+        expect(audit!.action).toBe(`complaint.${action}`);
+      },
+    );
   });
 });

@@ -1,0 +1,183 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createApp, type App } from '../src/app.js';
+import { ConfigError, loadConfig } from '../src/config.js';
+import { Complaint } from '../src/modules/complaints/complaint.entity.js';
+import { Provider } from '../src/modules/providers/provider.entity.js';
+import { at, individualComplaint } from './support/factories.js';
+
+const scratch = mkdtempSync(join(tmpdir(), 'complaints-app-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+function embeddedConfig(dataDir: string) {
+  return loadConfig({
+    DATA_DIR: dataDir,
+    PORT: '0',
+    HOST: '127.0.0.1',
+    SEED_DEMO: '0',
+    NODE_ENV: 'test',
+  });
+}
+
+async function graphql(app: App, query: string, headers: Record<string, string> = {}) {
+  const response = await fetch(`${app.url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify({ query }),
+  });
+  return (await response.json()) as {
+    data?: Record<string, unknown>;
+    errors?: { extensions: Record<string, unknown> }[];
+  };
+}
+
+describe('createApp on the embedded database', () => {
+  it('starts from an empty DATA_DIR, answers /readyz, and finds its data after a restart', async () => {
+    const dataDir = join(scratch, 'data');
+    let app = await createApp(embeddedConfig(dataDir));
+    let complaintId: string;
+    try {
+      expect((await fetch(`${app.url}/healthz`)).status).toBe(200);
+      const ready = await fetch(`${app.url}/readyz`);
+      expect(ready.status).toBe(200);
+      expect(await ready.json()).toEqual({ status: 'ready' });
+
+      const em = app.orm.em.fork();
+      const provider = em.create(Provider, {
+        bin: '160240012346',
+        nameKk: 'Қызмет беруші',
+        nameRu: 'Поставщик',
+        region: 'Астана',
+        postalAddress: 'Астана қ.',
+        officeCode: 'EMB',
+      });
+      await em.persist(provider).flush();
+      const receipt = await app.services.complaints.fileComplaint(
+        { em: app.orm.em.fork(), actor: null, now: at('2026-11-24 10:00'), language: 'en' },
+        individualComplaint(provider.id),
+      );
+      complaintId = receipt.complaint.id;
+      expect(receipt.complaint.registration.responseDeadline).toBe('2026-12-01');
+    } finally {
+      await app.stop();
+    }
+
+    const restartedAt = Date.now();
+    app = await createApp(embeddedConfig(dataDir));
+    try {
+      console.info(`restart on an existing DATA_DIR took ${Date.now() - restartedAt} ms`);
+      const found = await app.orm.em.fork().findOne(Complaint, { id: complaintId });
+      expect(found?.registration.incomingNumber).toBe('EMB-2026-00001');
+      expect((await fetch(`${app.url}/readyz`)).status).toBe(200);
+    } finally {
+      await app.stop();
+    }
+  });
+
+  it('serves the contract’s calendar queries through the federated subgraph', async () => {
+    const app = await createApp(embeddedConfig(join(scratch, 'calendar')));
+    try {
+      const result = await graphql(
+        app,
+        `
+          {
+            a: addWorkingDays(from: "2026-11-24", days: 5)
+            b: addWorkingDays(from: "2026-12-14", days: 5)
+            c: addWorkingDays(from: "2026-03-20", days: 5)
+            between: workingDaysBetween(from: "2026-03-20", to: "2026-04-01")
+            calendarExceptions(year: 2026) {
+              date
+              working
+              reason
+              source
+            }
+            _service {
+              sdl
+            }
+          }
+        `,
+      );
+      expect(result.errors).toBeUndefined();
+      expect(result.data).toMatchObject({
+        a: '2026-12-01',
+        b: '2026-12-22',
+        c: '2026-04-01',
+        between: 5,
+      });
+      expect(result.data!.calendarExceptions).toContainEqual({
+        date: '2026-03-24',
+        working: false,
+        reason: 'Day off moved from 2026-03-21 (Nauryz)',
+        source: 'RULE',
+      });
+      expect((result.data!._service as { sdl: string }).sdl).toContain('calendarExceptions');
+
+      const bad = await graphql(app, '{ addWorkingDays(from: "2026-11-24", days: -1) }', {
+        'accept-language': 'ru',
+      });
+      expect(bad.errors?.[0]?.extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        fields: { days: 'Значение должно быть от 0 до 366' },
+      });
+      const badDate = await graphql(app, '{ addWorkingDays(from: "2026-02-30", days: 1) }');
+      expect(badDate.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
+      expect(JSON.stringify(badDate)).not.toMatch(/stack|at .*\.js/);
+    } finally {
+      await app.stop();
+    }
+  });
+});
+
+describe('configuration', () => {
+  it('Config: a bad PORT, NODE_ENV or a production start without JWT_SECRET names the variable', () => {
+    const variableOf = (env: NodeJS.ProcessEnv) => {
+      try {
+        loadConfig(env);
+        return null;
+      } catch (error) {
+        return error instanceof ConfigError ? error.variable : 'not a ConfigError';
+      }
+    };
+    expect(variableOf({ PORT: 'eighty' })).toBe('PORT');
+    expect(variableOf({ PORT: '70000' })).toBe('PORT');
+    expect(variableOf({ NODE_ENV: 'staging' })).toBe('NODE_ENV');
+    expect(variableOf({ NODE_ENV: 'production' })).toBe('JWT_SECRET');
+    expect(variableOf({ DATABASE_URL: 'mysql://x' })).toBe('DATABASE_URL');
+    expect(variableOf({ OFFICE_CLOSES_AT: '25:00' })).toBe('OFFICE_CLOSES_AT');
+    expect(variableOf({})).toBeNull();
+    expect(loadConfig({}).port).toBe(4000);
+  });
+
+  it('Config: an unreachable DATABASE_URL stops start-up naming DATABASE_URL', async () => {
+    const config = loadConfig({
+      DATABASE_URL: 'postgres://nobody:x@127.0.0.1:1/none',
+      PORT: '0',
+      SEED_DEMO: '0',
+    });
+    await expect(createApp(config)).rejects.toMatchObject({ variable: 'DATABASE_URL' });
+  });
+
+  it('Config: a DATA_DIR that cannot be written stops start-up naming DATA_DIR', async () => {
+    const file = join(scratch, 'a-file');
+    writeFileSync(file, 'not a directory');
+    await expect(createApp(embeddedConfig(join(file, 'data')))).rejects.toMatchObject({
+      variable: 'DATA_DIR',
+    });
+  });
+
+  it('Config: the server prints one clear line, not a stack trace, and exits 1', () => {
+    const run = spawnSync(process.execPath, [fileURLToPath(new URL('../dist/main.js', import.meta.url))], {
+      env: { ...process.env, PORT: 'eighty', DATABASE_URL: '' },
+      encoding: 'utf8',
+      timeout: 20_000,
+    });
+    expect(run.status).toBe(1);
+    expect(run.stderr.trim()).toBe(
+      'Cannot start: PORT: must be a port number from 0 to 65535, got "eighty"',
+    );
+  });
+});
