@@ -54,7 +54,7 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-unsafe-assignment': 'off' },
   },
   {
-    files: ['**/*.js', '**/*.config.ts'],
+    files: ['**/*.js', '**/*.config.ts', 'vitest.summary-reporter.ts'],
     ...tseslint.configs.disableTypeChecked,
   },
   prettier,

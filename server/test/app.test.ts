@@ -170,11 +170,15 @@ describe('configuration', () => {
   });
 
   it('Config: the server prints one clear line, not a stack trace, and exits 1', () => {
-    const run = spawnSync(process.execPath, [fileURLToPath(new URL('../dist/main.js', import.meta.url))], {
-      env: { ...process.env, PORT: 'eighty', DATABASE_URL: '' },
-      encoding: 'utf8',
-      timeout: 20_000,
-    });
+    const run = spawnSync(
+      process.execPath,
+      [fileURLToPath(new URL('../dist/main.js', import.meta.url))],
+      {
+        env: { ...process.env, PORT: 'eighty', DATABASE_URL: '' },
+        encoding: 'utf8',
+        timeout: 20_000,
+      },
+    );
     expect(run.status).toBe(1);
     expect(run.stderr.trim()).toBe(
       'Cannot start: PORT: must be a port number from 0 to 65535, got "eighty"',

