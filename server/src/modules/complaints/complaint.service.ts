@@ -85,9 +85,8 @@ export class ComplaintService implements DeadlineRecomputer {
       if (publicServiceCode && !(await this.publicServices.findByCode(em, publicServiceCode))) {
         this.unknown(ctx, 'publicServiceCode');
       }
-      const complaint = em.create(Complaint, {
+      const { complaint, trackingCode } = await this.registerComplaint(em, ctx, provider, {
         level: 'PROVIDER',
-        status: 'REGISTERED',
         channel: input.channel,
         subject: input.subject,
         description: input.description.trim(),
@@ -96,14 +95,7 @@ export class ComplaintService implements DeadlineRecomputer {
         provider,
         publicServiceCode,
         official: input.official?.trim() || null,
-        filedBy: ctx.actor?.kind === 'user' ? ctx.actor.userId : null,
-        trackingCodeHash: '',
-        createdAt: ctx.now,
-        updatedAt: ctx.now,
-        registration: await this.register(em, ctx, provider, 'PROVIDER', input.channel),
       });
-      const trackingCode = newTrackingCode();
-      complaint.trackingCodeHash = hashTrackingCode(complaint.id, trackingCode);
       recordComplaintEvent(em, ctx, complaint, { action: 'file', fromStatus: null });
       await em.flush();
       await this.audit.record(em, ctx, {
@@ -186,9 +178,8 @@ export class ComplaintService implements DeadlineRecomputer {
       parent.status = to;
       parent.version += 1;
       parent.updatedAt = ctx.now;
-      const child = em.create(Complaint, {
+      const { complaint: child, trackingCode } = await this.registerComplaint(em, ctx, authority, {
         level: 'AUTHORITY',
-        status: 'REGISTERED',
         channel: input.channel,
         // Escalated on inaction: the provider's silence is what the authority reviews.
         subject: parent.decision ? parent.subject : 'INACTION',
@@ -200,14 +191,7 @@ export class ComplaintService implements DeadlineRecomputer {
         publicServiceCode: parent.publicServiceCode,
         official: parent.official,
         parent,
-        filedBy: ctx.actor?.kind === 'user' ? ctx.actor.userId : null,
-        trackingCodeHash: '',
-        createdAt: ctx.now,
-        updatedAt: ctx.now,
-        registration: await this.register(em, ctx, authority, 'AUTHORITY', input.channel),
       });
-      const trackingCode = newTrackingCode();
-      child.trackingCodeHash = hashTrackingCode(child.id, trackingCode);
       recordComplaintEvent(em, ctx, parent, {
         action: 'escalate',
         fromStatus,
@@ -406,6 +390,39 @@ export class ComplaintService implements DeadlineRecomputer {
       : null;
     if (!complaint) throw new NotFoundError('Complaint', id);
     return complaint;
+  }
+
+  /** A new REGISTERED complaint with its stamp at `office` and a fresh tracking code (O6). */
+  private async registerComplaint(
+    em: EntityManager,
+    ctx: RequestCtx,
+    office: Office,
+    data: Pick<
+      Complaint,
+      | 'level'
+      | 'channel'
+      | 'subject'
+      | 'description'
+      | 'signature'
+      | 'recipient'
+      | 'provider'
+      | 'publicServiceCode'
+      | 'official'
+    > &
+      Partial<Pick<Complaint, 'authority' | 'parent'>>,
+  ): Promise<ComplaintReceipt> {
+    const complaint = em.create(Complaint, {
+      ...data,
+      status: 'REGISTERED',
+      filedBy: ctx.actor?.kind === 'user' ? ctx.actor.userId : null,
+      trackingCodeHash: '',
+      createdAt: ctx.now,
+      updatedAt: ctx.now,
+      registration: await this.register(em, ctx, office, data.level, data.channel),
+    });
+    const trackingCode = newTrackingCode();
+    complaint.trackingCodeHash = hashTrackingCode(complaint.id, trackingCode);
+    return { complaint, trackingCode };
   }
 
   /** C4, C5/C7: the stamp: incoming number, registration date, who accepted it, deadline, place. */
