@@ -22,6 +22,8 @@ export interface RequestCtx {
   /** The instant of the request; services never call `new Date()` themselves. */
   now: Date;
   language: Language;
+  /** Set when a token was sent but refused, so UNAUTHENTICATED can say why. */
+  authProblem?: 'expired' | 'invalid' | 'deactivated' | null;
 }
 
 export function actorId(actor: Actor | null): string | null {

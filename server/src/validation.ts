@@ -1,4 +1,10 @@
-import { violationsToFields, type Language, type Violation } from '@complaints/domain';
+import {
+  messageFor,
+  violationsToFields,
+  type Language,
+  type MessageKey,
+  type Violation,
+} from '@complaints/domain';
 import { BadUserInputError } from './graphql/errors.js';
 
 /** Turns the domain's violations into one BAD_USER_INPUT error, in the reader's language. */
@@ -6,4 +12,16 @@ export function assertValid(violations: readonly Violation[], language: Language
   if (violations.length > 0) {
     throw new BadUserInputError(violationsToFields([...violations], language));
   }
+}
+
+/** BAD_USER_INPUT on one field, with the domain's message in the reader's language. */
+export function badInput(
+  language: Language,
+  field: string,
+  key: MessageKey,
+  params?: Record<string, string | number>,
+): BadUserInputError {
+  return new BadUserInputError({
+    [field]: messageFor({ field, key, ...(params ? { params } : {}) }, language),
+  });
 }

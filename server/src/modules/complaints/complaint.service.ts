@@ -16,7 +16,14 @@ import {
   type ReviewLevel,
 } from '@complaints/domain';
 import type { RequestCtx } from '../../context.js';
-import { BadUserInputError, ConflictError, NotFoundError } from '../../graphql/errors.js';
+import {
+  BadUserInputError,
+  ConflictError,
+  ForbiddenError,
+  NotFoundError,
+} from '../../graphql/errors.js';
+import { isAuthorityStaff, requireRole, requireUser } from '../access/access.js';
+import { applyReadScope } from './complaint-query.service.js';
 import { assertValid } from '../../validation.js';
 import type { AuditService } from '../audit/audit.service.js';
 import type { AuthorityService } from '../authorities/authority.service.js';
@@ -77,7 +84,14 @@ export class ComplaintService implements DeadlineRecomputer {
 
   /** C1–C5: validates, registers (stamp, incoming number, deadline) and stores, in one transaction. */
   async fileComplaint(ctx: RequestCtx, input: FileComplaintData): Promise<ComplaintReceipt> {
+    const actor = requireRole(ctx, 'PROVIDER_OFFICER', 'PARTNER');
     assertValid(validateComplaint(input, { today: almatyDate(ctx.now) }), ctx.language);
+    if (actor.role === 'PROVIDER_OFFICER' && input.providerId !== actor.providerId) {
+      throw new ForbiddenError('An officer registers complaints against its own provider only');
+    }
+    if (actor.role === 'PARTNER' && input.channel !== 'ELECTRONIC') {
+      throw new ForbiddenError('A partner system files ELECTRONIC complaints only');
+    }
     return ctx.em.transactional(async (em) => {
       const provider = await this.providers.findById(em, input.providerId);
       if (!provider) this.unknown(ctx, 'providerId');
@@ -115,6 +129,7 @@ export class ComplaintService implements DeadlineRecomputer {
   }
 
   async startReview(ctx: RequestCtx, id: string, expectedVersion: number): Promise<Complaint> {
+    requireRole(ctx, 'PROVIDER_OFFICER', 'INSPECTOR', 'SUPERVISOR');
     return this.transition(ctx, id, expectedVersion, 'startReview', () => ({}));
   }
 
@@ -125,6 +140,7 @@ export class ComplaintService implements DeadlineRecomputer {
     expectedVersion: number,
     input: DecisionData,
   ): Promise<Complaint> {
+    requireRole(ctx, 'PROVIDER_OFFICER', 'INSPECTOR', 'SUPERVISOR');
     assertValid(validateDecision(input), ctx.language);
     return this.transition(ctx, id, expectedVersion, 'decide', (em, complaint) => {
       const decision = new Decision();
@@ -158,9 +174,15 @@ export class ComplaintService implements DeadlineRecomputer {
    * own incoming number and a 15-working-day deadline, linked to the first. Never twice.
    */
   async escalate(ctx: RequestCtx, id: string, input: EscalationData): Promise<ComplaintReceipt> {
+    requireRole(ctx, 'PARTNER', 'INSPECTOR', 'SUPERVISOR');
     assertValid(validateEscalation(input), ctx.language);
     return ctx.em.transactional(async (em) => {
-      const parent = await this.lockComplaint(em, id);
+      // The portal escalates on the recipient's behalf any provider-level complaint it names,
+      // including one registered on paper that it could not read before.
+      const parent = await this.lockComplaint(em, ctx, id, {
+        readScope: requireUser(ctx).role !== 'PARTNER',
+      });
+      assertMayAct(ctx, 'escalate', parent, input.channel);
       const today = almatyDate(ctx.now);
       const fromStatus = parent.status;
       const to = nextStatus('escalate', {
@@ -222,6 +244,7 @@ export class ComplaintService implements DeadlineRecomputer {
 
   /** C8 / R5: the recipient went to court after the authority's decision. */
   async referToCourt(ctx: RequestCtx, id: string, input: CourtReferralData): Promise<Complaint> {
+    requireRole(ctx, 'PARTNER', 'INSPECTOR', 'SUPERVISOR');
     assertValid(validateCourtReferral(input, { today: almatyDate(ctx.now) }), ctx.language);
     return this.transition(ctx, id, null, 'referToCourt', (_em, complaint) => {
       const referral = new CourtReferral();
@@ -239,6 +262,7 @@ export class ComplaintService implements DeadlineRecomputer {
     expectedVersion: number,
     reason: string,
   ): Promise<Complaint> {
+    requireRole(ctx, 'PARTNER', 'PROVIDER_OFFICER', 'INSPECTOR', 'SUPERVISOR');
     assertValid(validateWithdrawal({ reason }), ctx.language);
     return this.transition(ctx, id, expectedVersion, 'withdraw', (_em, complaint) => {
       complaint.withdrawalReason = reason.trim();
@@ -272,6 +296,7 @@ export class ComplaintService implements DeadlineRecomputer {
     };
   }
 
+  /** Unscoped: for services and tests; API reads go through ComplaintQueryService. */
   async findById(em: EntityManager, id: string): Promise<Complaint | null> {
     return isUuid(id) ? em.findOne(Complaint, { id }) : null;
   }
@@ -354,7 +379,8 @@ export class ComplaintService implements DeadlineRecomputer {
     apply: (em: EntityManager, complaint: Complaint) => Record<string, unknown>,
   ): Promise<Complaint> {
     return ctx.em.transactional(async (em) => {
-      const complaint = await this.lockComplaint(em, id);
+      const complaint = await this.lockComplaint(em, ctx, id);
+      assertMayAct(ctx, action, complaint);
       if (expectedVersion !== null && complaint.version !== expectedVersion) {
         throw new ConflictError(
           `Complaint ${id} is at version ${complaint.version}, not ${expectedVersion}`,
@@ -380,15 +406,22 @@ export class ComplaintService implements DeadlineRecomputer {
     });
   }
 
-  private async lockComplaint(em: EntityManager, id: string): Promise<Complaint> {
-    const complaint = isUuid(id)
-      ? await em.findOne(
-          Complaint,
-          { id },
-          { lockMode: LockMode.PESSIMISTIC_WRITE, populate: ['provider'] },
-        )
-      : null;
+  /** Locks the complaint for the rest of the transaction; one the actor may not read is NOT_FOUND. */
+  private async lockComplaint(
+    em: EntityManager,
+    ctx: RequestCtx,
+    id: string,
+    options: { readScope: boolean } = { readScope: true },
+  ): Promise<Complaint> {
+    const actor = requireUser(ctx);
+    const query = em.createQueryBuilder(Complaint, 'c').where({ id });
+    const [complaint] = isUuid(id)
+      ? await (options.readScope ? applyReadScope(query, actor) : query)
+          .setLockMode(LockMode.PESSIMISTIC_WRITE, ['c'])
+          .getResultList()
+      : [];
     if (!complaint) throw new NotFoundError('Complaint', id);
+    await em.populate(complaint, ['provider']);
     return complaint;
   }
 
@@ -461,6 +494,42 @@ export class ComplaintService implements DeadlineRecomputer {
     throw new BadUserInputError({
       [field]: messageFor({ field, key: 'unknownValue' }, ctx.language),
     });
+  }
+}
+
+/**
+ * Who may move a complaint (DOMAIN.md, "Who may do what"): an officer its own provider's
+ * PROVIDER-level complaints; the authority's staff the AUTHORITY level and paper escalations; a
+ * partner escalations, and the court referral and withdrawal of what it filed.
+ */
+function assertMayAct(
+  ctx: RequestCtx,
+  action: ComplaintAction,
+  complaint: Complaint,
+  channel?: 'PAPER' | 'ELECTRONIC',
+): void {
+  const actor = requireUser(ctx);
+  const ownProvider =
+    actor.role === 'PROVIDER_OFFICER' && complaint.provider.id === actor.providerId;
+  const staff = isAuthorityStaff(actor);
+  const filedByActor = complaint.filedBy?.id === actor.userId;
+  const allowed = ((): boolean => {
+    switch (action) {
+      case 'startReview':
+      case 'decide':
+        return complaint.level === 'PROVIDER' ? ownProvider : staff;
+      case 'escalate':
+        if (complaint.level !== 'PROVIDER') return staff || actor.role === 'PARTNER';
+        return actor.role === 'PARTNER' ? channel === 'ELECTRONIC' : staff && channel === 'PAPER';
+      case 'referToCourt':
+        return staff || (actor.role === 'PARTNER' && filedByActor);
+      case 'withdraw':
+        if (actor.role === 'PARTNER') return filedByActor;
+        return complaint.level === 'PROVIDER' ? ownProvider : staff;
+    }
+  })();
+  if (!allowed) {
+    throw new ForbiddenError(`${actor.role} may not ${action} this complaint`);
   }
 }
 

@@ -1,0 +1,151 @@
+import { registerEnumType } from 'type-graphql';
+import {
+  AccessibilityNeed,
+  Channel,
+  ComplaintStatus,
+  ComplaintSubject,
+  ConsentScope,
+  MetricsGroupBy,
+  Outcome,
+  RecipientKind,
+  ReviewLevel,
+  Role,
+  SignatureMethod,
+} from '@complaints/domain';
+
+// The contract's enums, registered once with their descriptions (the values come from
+// packages/domain, shared with the admin).
+
+registerEnumType(Role, {
+  name: 'Role',
+  description: 'What a user may do.',
+  valuesConfig: {
+    SUPERVISOR: {
+      description:
+        'Quality-control authority: assigns cases, manages users and the working calendar, sees the audit trail.',
+    },
+    INSPECTOR: {
+      description: 'Quality-control authority: reviews and decides authority-level complaints.',
+    },
+    ANALYST: { description: "Reads compliance metrics; never sees a recipient's personal data." },
+    PROVIDER_OFFICER: {
+      description:
+        'Works for one service provider: registers and decides complaints against that provider only.',
+    },
+    PARTNER: {
+      description:
+        'A partner system (e.g. the e-government portal): files complaints and escalations, reads their stage.',
+    },
+  },
+});
+
+registerEnumType(RecipientKind, {
+  name: 'RecipientKind',
+  description: 'Who complains: a natural person or an organization (C1, C2).',
+  valuesConfig: {
+    INDIVIDUAL: { description: 'A natural person (C1): surname, given name, postal address.' },
+    LEGAL_ENTITY: {
+      description: 'An organization (C2): name, BIN, postal address, outgoing number and date.',
+    },
+  },
+});
+
+registerEnumType(Channel, {
+  name: 'Channel',
+  description: 'How a complaint reached the office (R4).',
+  valuesConfig: {
+    PAPER: { description: 'On paper, at the office.' },
+    ELECTRONIC: { description: 'Electronically, e.g. through the e-government portal.' },
+  },
+});
+
+registerEnumType(ComplaintSubject, {
+  name: 'ComplaintSubject',
+  description:
+    'What the complaint is against: a decision, an action, or an inaction of the provider or its official.',
+  valuesConfig: {
+    DECISION: { description: 'A decision of the provider or its official.' },
+    ACTION: { description: 'An action of the provider or its official.' },
+    INACTION: { description: 'An inaction: something the provider did not do.' },
+  },
+});
+
+registerEnumType(ReviewLevel, {
+  name: 'ReviewLevel',
+  description:
+    'Who reviews it: the service provider (5 working days) or the quality-control authority (15 working days).',
+  valuesConfig: {
+    PROVIDER: { description: 'The service provider, within 5 working days (C5).' },
+    AUTHORITY: { description: 'The quality-control authority, within 15 working days (C7).' },
+  },
+});
+
+registerEnumType(ComplaintStatus, {
+  name: 'ComplaintStatus',
+  description: 'Where a complaint stands in the procedure.',
+  valuesConfig: {
+    REGISTERED: { description: 'Registered; the review has not started.' },
+    IN_REVIEW: { description: 'Under review.' },
+    DECIDED: { description: 'Decided; the recipient was notified (O5).' },
+    ESCALATED: { description: 'The recipient complained further to the authority (C6).' },
+    COURT_REFERRED: { description: 'The recipient went to court (C8).' },
+    WITHDRAWN: { description: 'Withdrawn by the recipient before a decision.' },
+  },
+});
+
+registerEnumType(Outcome, {
+  name: 'Outcome',
+  description: 'The result of a review.',
+  valuesConfig: {
+    UPHELD: { description: 'The complaint is upheld; remedial measures are required (O7).' },
+    PARTIALLY_UPHELD: { description: 'Partly upheld; remedial measures are required (O7).' },
+    REJECTED: { description: 'The complaint is rejected.' },
+  },
+});
+
+registerEnumType(SignatureMethod, {
+  name: 'SignatureMethod',
+  description: 'How the recipient signed (C3: an unsigned complaint is not accepted).',
+  valuesConfig: {
+    HANDWRITTEN: { description: 'Signed by hand on paper.' },
+    DIGITAL: { description: 'Signed with a digital signature (EDS).' },
+  },
+});
+
+registerEnumType(AccessibilityNeed, {
+  name: 'AccessibilityNeed',
+  description: 'What a person with limited abilities needs (O2): carried into every notice.',
+  valuesConfig: {
+    WHEELCHAIR_ACCESS: { description: 'Step-free access to the office.' },
+    SIGN_LANGUAGE: { description: 'A sign-language interpreter.' },
+    LARGE_PRINT: { description: 'Documents in large print.' },
+    SCREEN_READER: { description: 'Documents readable by a screen reader.' },
+    HOME_VISIT: { description: 'Served or answered at home.' },
+    ASSISTANT: { description: 'Accompanied by an assistant.' },
+  },
+});
+
+registerEnumType(MetricsGroupBy, {
+  name: 'MetricsGroupBy',
+  description: 'How compliance metrics are grouped.',
+  valuesConfig: {
+    PROVIDER: { description: 'By service provider.' },
+    AUTHORITY: { description: 'By authority department.' },
+    REGION: { description: "By the provider's region." },
+    SERVICE: { description: 'By public service.' },
+    MONTH: { description: 'By month of registration (YYYY-MM).' },
+  },
+});
+
+registerEnumType(ConsentScope, {
+  name: 'ConsentScope',
+  description: 'Which secret protected by law a written consent covers (O8).',
+  valuesConfig: {
+    PERSONAL_DATA: {
+      description: 'Personal data in state information systems (IIN/BIN, contacts).',
+    },
+    TAX_SECRET: { description: 'Tax secret.' },
+    BANK_SECRET: { description: 'Bank secret.' },
+    MEDICAL_SECRET: { description: 'Medical secret.' },
+  },
+});

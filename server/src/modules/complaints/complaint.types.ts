@@ -1,0 +1,506 @@
+import { Directive, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import {
+  AccessibilityNeed,
+  Channel,
+  ComplaintStatus,
+  ComplaintSubject,
+  ConsentScope,
+  Outcome,
+  RecipientKind,
+  ReviewLevel,
+  SignatureMethod,
+} from '@complaints/domain';
+import type { LocalDate } from '@complaints/calendar';
+import { LocalDateScalar } from '../../graphql/scalars.js';
+import '../../graphql/enums.js';
+
+// GraphQL shapes of the complaints module. Resolvers return entities as they are: a column is
+// exposed only by writing its @Field here.
+
+@ObjectType('Recipient', {
+  description: 'Who complains (C1, C2). Protected fields need consent (O8).',
+})
+export class RecipientType {
+  /** The complaint this recipient belongs to: consent is checked per complaint. */
+  complaintId!: string;
+
+  @Field(() => RecipientKind, { description: 'A natural person or an organization.' })
+  kind!: RecipientKind;
+
+  @Field(() => String, { nullable: true, description: 'INDIVIDUAL only.' })
+  surname!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'INDIVIDUAL only.' })
+  givenName!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'INDIVIDUAL only, optional.' })
+  patronymic!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'LEGAL_ENTITY only.' })
+  organizationName!: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "LEGAL_ENTITY only: the number of the entity's outgoing letter.",
+  })
+  outgoingNumber!: string | null;
+
+  @Field(() => LocalDateScalar, {
+    nullable: true,
+    description: "LEGAL_ENTITY only: the date of the entity's outgoing letter.",
+  })
+  outgoingDate!: LocalDate | null;
+
+  @Field({ description: 'Where the answer is sent on paper.' })
+  postalAddress!: string;
+
+  @Field(() => [AccessibilityNeed], {
+    description: 'O2: what the recipient needs; shown prominently and carried into every notice.',
+  })
+  accessibilityNeeds!: AccessibilityNeed[];
+
+  iin!: string | null;
+  bin!: string | null;
+  email!: string | null;
+  phone!: string | null;
+}
+
+@ObjectType('Registration', {
+  description: 'The registration stamp: proof that the complaint was accepted.',
+})
+export class RegistrationType {
+  @Field({ description: 'Unique incoming number assigned by the registering office.' })
+  incomingNumber!: string;
+
+  @Field(() => Date, { description: 'The instant the complaint was received.' })
+  registeredAt!: Date;
+
+  @Field(() => LocalDateScalar, {
+    description:
+      'The registration date: the next working day when received on a day off or after hours.',
+  })
+  registeredOn!: LocalDate;
+
+  @Field({ description: 'Surname and name of the person who accepted the complaint.' })
+  acceptedBy!: string;
+
+  @Field(() => LocalDateScalar, { description: 'Last working day on which the answer is due.' })
+  responseDeadline!: LocalDate;
+
+  @Field({ description: 'Where the answer will be given.' })
+  responsePlace!: string;
+}
+
+@ObjectType('Decision', { description: 'The result of the review (O5, O7).' })
+export class DecisionType {
+  @Field(() => Outcome, { description: 'Upheld, partially upheld or rejected.' })
+  outcome!: Outcome;
+
+  @Field({ description: 'Why: the facts and the rules applied.' })
+  reasoning!: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "Measures taken to restore the recipient's violated rights, if any.",
+  })
+  remedialMeasures!: string | null;
+
+  @Field(() => Date, { description: 'When it was decided.' })
+  decidedAt!: Date;
+
+  @Field(() => LocalDateScalar, { description: 'The date of the decision (Asia/Almaty).' })
+  decidedOn!: LocalDate;
+
+  @Field({ description: 'Who decided.' })
+  decidedBy!: string;
+
+  @Field({ description: "Decided on or before the registration's responseDeadline." })
+  onTime!: boolean;
+}
+
+@ObjectType('CourtReferral', { description: 'The recipient went to court (C8, R5).' })
+export class CourtReferralType {
+  @Field({ description: 'The court.' })
+  court!: string;
+
+  @Field(() => LocalDateScalar, { description: 'When the claim was filed.' })
+  filedOn!: LocalDate;
+
+  @Field(() => String, { nullable: true, description: "The court's case number, when known." })
+  caseNumber!: string | null;
+}
+
+@ObjectType('ComplaintEvent', { description: 'One entry of the history of a complaint.' })
+export class ComplaintEventType {
+  @Field(() => Date, { description: 'When it happened.' })
+  at!: Date;
+
+  @Field({ description: 'Who did it.' })
+  actor!: string;
+
+  @Field({
+    description:
+      'What happened: file, startReview, decide, escalate, referToCourt, withdraw, moveDeadline, assign, recordConsent, revokeConsent.',
+  })
+  action!: string;
+
+  @Field(() => ComplaintStatus, { nullable: true, description: 'The status before.' })
+  fromStatus!: ComplaintStatus | null;
+
+  @Field(() => ComplaintStatus, { description: 'The status after.' })
+  toStatus!: ComplaintStatus;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Details: the new deadline and why, the escalation number…',
+  })
+  note!: string | null;
+}
+
+@ObjectType('Notice', { description: 'O5: what the recipient was told, and how.' })
+export class NoticeType {
+  @Field(() => ID, { description: 'The notice.' })
+  id!: string;
+
+  @Field({ description: 'DECISION, DEADLINE_MOVED.' })
+  kind!: string;
+
+  @Field({ description: 'POST, ELECTRONIC, EMAIL or HOME_VISIT.' })
+  channel!: string;
+
+  @Field({ description: 'To whom.' })
+  addressee!: string;
+
+  @Field({ description: 'Where: the postal address or the electronic destination.' })
+  destination!: string;
+
+  @Field(() => [AccessibilityNeed], { description: 'O2: the needs the notice honours.' })
+  accessibilityNeeds!: AccessibilityNeed[];
+
+  @Field(() => Date, { description: 'When it was written.' })
+  createdAt!: Date;
+
+  @Field(() => Date, { nullable: true, description: 'When it was delivered; null until then.' })
+  deliveredAt!: Date | null;
+}
+
+@ObjectType('Consent', {
+  description: "O8: the recipient's written consent to the use of protected data.",
+})
+export class ConsentType {
+  @Field(() => ID, { description: 'The consent.' })
+  id!: string;
+
+  @Field(() => [ConsentScope], { description: 'Which protected data it covers.' })
+  scope!: ConsentScope[];
+
+  @Field({ description: 'Who signed it.' })
+  signedBy!: string;
+
+  @Field(() => SignatureMethod, { description: 'How it was signed.' })
+  method!: SignatureMethod;
+
+  @Field(() => LocalDateScalar, { description: 'When it was signed.' })
+  signedOn!: LocalDate;
+
+  @Field(() => Date, { description: 'When it was recorded.' })
+  recordedAt!: Date;
+
+  @Field(() => Date, { nullable: true, description: 'When it was revoked; null while active.' })
+  revokedAt!: Date | null;
+
+  @Field({ description: 'Not revoked.' })
+  active!: boolean;
+}
+
+@ObjectType('Complaint', {
+  description: 'A complaint about a public service, at one level of review.',
+})
+@Directive('@key(fields: "id")')
+export class ComplaintType {
+  @Field(() => ID, { description: 'The complaint.' })
+  id!: string;
+
+  @Field(() => ReviewLevel, { description: 'Who reviews it.' })
+  level!: ReviewLevel;
+
+  @Field(() => ComplaintStatus, { description: 'Where it stands.' })
+  status!: ComplaintStatus;
+
+  @Field(() => Int, { description: 'Optimistic-lock version: every state change increments it.' })
+  version!: number;
+
+  @Field(() => Channel, { description: 'Paper or electronic (R4).' })
+  channel!: Channel;
+
+  @Field(() => ComplaintSubject, { description: 'What it is against.' })
+  subject!: ComplaintSubject;
+
+  @Field({ description: 'What happened, in the recipient’s words.' })
+  description!: string;
+
+  @Field(() => SignatureMethod, { description: 'How the recipient signed (C3).' })
+  signature!: SignatureMethod;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "The provider's official concerned, if named.",
+  })
+  official!: string | null;
+}
+
+@ObjectType('PageInfo', { description: 'Where a page ends.' })
+export class PageInfoType {
+  @Field({ description: 'Whether another page follows.' })
+  hasNextPage!: boolean;
+
+  @Field(() => String, { nullable: true, description: 'Pass as `after` for the next page.' })
+  endCursor!: string | null;
+}
+
+@ObjectType('ComplaintStage', {
+  description: 'What a recipient may learn about the stage of their complaint without logging in.',
+})
+export class ComplaintStageType {
+  @Field({ description: 'The incoming number.' })
+  incomingNumber!: string;
+
+  @Field(() => ReviewLevel, { description: 'Who reviews it.' })
+  level!: ReviewLevel;
+
+  @Field(() => ComplaintStatus, { description: 'Where it stands.' })
+  status!: ComplaintStatus;
+
+  @Field(() => LocalDateScalar, { description: 'When the answer is due.' })
+  responseDeadline!: LocalDate;
+
+  @Field(() => Outcome, { nullable: true, description: 'The outcome, once decided.' })
+  outcome!: Outcome | null;
+
+  @Field(() => LocalDateScalar, { nullable: true, description: 'The date of the decision.' })
+  decidedOn!: LocalDate | null;
+}
+
+@ObjectType('ComplaintReceipt', {
+  description:
+    'Handed to the recipient once, at registration: the stamp and the code to ask for the stage.',
+})
+export class ComplaintReceiptType {
+  @Field(() => ComplaintType, { description: 'The registered complaint.' })
+  complaint!: ComplaintType;
+
+  @Field({ description: 'O6: the code to ask for the stage; shown only here.' })
+  trackingCode!: string;
+}
+
+@InputType('ComplaintFilter', { description: 'Narrows the case queue.' })
+export class ComplaintFilterInput {
+  @Field(() => [ComplaintStatus], { nullable: true, description: 'Any of these statuses.' })
+  status?: ComplaintStatus[] | null;
+
+  @Field(() => ReviewLevel, { nullable: true, description: 'Only this level.' })
+  level?: ReviewLevel | null;
+
+  @Field(() => ID, { nullable: true, description: 'Only complaints about this provider.' })
+  providerId?: string | null;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Only complaints reviewed by this authority department.',
+  })
+  authorityId?: string | null;
+
+  @Field({ nullable: true, description: 'Only overdue (true) or only not overdue (false).' })
+  overdue?: boolean | null;
+
+  @Field(() => LocalDateScalar, { nullable: true, description: 'Deadline before this date.' })
+  dueBefore?: LocalDate | null;
+
+  @Field(() => LocalDateScalar, {
+    nullable: true,
+    description: 'Registered on or after this date.',
+  })
+  registeredFrom?: LocalDate | null;
+
+  @Field(() => LocalDateScalar, {
+    nullable: true,
+    description: 'Registered on or before this date.',
+  })
+  registeredTo?: LocalDate | null;
+
+  @Field({
+    nullable: true,
+    description:
+      'Matches the incoming number, the recipient’s name or organization, or the description.',
+  })
+  search?: string | null;
+
+  @Field({ nullable: true, description: 'Only the cases assigned to the logged-in user.' })
+  assignedToMe?: boolean | null;
+}
+
+@InputType('RecipientInput', { description: 'Who complains (C1, C2).' })
+export class RecipientInputType {
+  @Field(() => RecipientKind, { description: 'A natural person or an organization.' })
+  kind!: RecipientKind;
+
+  @Field({ nullable: true, description: 'INDIVIDUAL: surname (C1).' })
+  surname?: string | null;
+
+  @Field({ nullable: true, description: 'INDIVIDUAL: given name (C1).' })
+  givenName?: string | null;
+
+  @Field({ nullable: true, description: 'INDIVIDUAL: patronymic, optional (C1).' })
+  patronymic?: string | null;
+
+  @Field({
+    nullable: true,
+    description: '12-digit individual identification number (IIN), checksum-valid, optional.',
+  })
+  iin?: string | null;
+
+  @Field({ nullable: true, description: 'LEGAL_ENTITY: its name (C2).' })
+  organizationName?: string | null;
+
+  @Field({
+    nullable: true,
+    description: '12-digit BIN, checksum-valid; required for LEGAL_ENTITY.',
+  })
+  bin?: string | null;
+
+  @Field({ nullable: true, description: 'LEGAL_ENTITY: the number of its outgoing letter (C2).' })
+  outgoingNumber?: string | null;
+
+  @Field(() => LocalDateScalar, {
+    nullable: true,
+    description: 'LEGAL_ENTITY: the date of its outgoing letter (C2).',
+  })
+  outgoingDate?: LocalDate | null;
+
+  @Field({ description: 'Postal address (C1, C2).' })
+  postalAddress!: string;
+
+  @Field({ nullable: true, description: 'Email, optional; protected data (O8).' })
+  email?: string | null;
+
+  @Field({ nullable: true, description: 'Phone, optional; protected data (O8).' })
+  phone?: string | null;
+
+  @Field(() => [AccessibilityNeed], {
+    nullable: true,
+    description: 'O2: what the recipient needs.',
+  })
+  accessibilityNeeds?: AccessibilityNeed[] | null;
+}
+
+@InputType('ConsentInput', { description: "O8: the recipient's written consent." })
+export class ConsentInputType {
+  @Field(() => [ConsentScope], { description: 'Which protected data it covers.' })
+  scope!: ConsentScope[];
+
+  @Field({ description: 'Who signed it.' })
+  signedBy!: string;
+
+  @Field(() => SignatureMethod, { description: 'How it was signed.' })
+  method!: SignatureMethod;
+
+  @Field(() => LocalDateScalar, { description: 'When it was signed (not after today).' })
+  signedOn!: LocalDate;
+}
+
+@InputType('FileComplaintInput', { description: 'A complaint to register (C1–C5).' })
+export class FileComplaintInputType {
+  @Field(() => ID, { description: 'The provider complained about.' })
+  providerId!: string;
+
+  @Field({ nullable: true, description: 'The public service concerned (R2).' })
+  publicServiceCode?: string | null;
+
+  @Field({ nullable: true, description: "The provider's official concerned, if named." })
+  official?: string | null;
+
+  @Field(() => ComplaintSubject, { description: 'What it is against.' })
+  subject!: ComplaintSubject;
+
+  @Field({ description: 'What happened.' })
+  description!: string;
+
+  @Field(() => Channel, { description: 'Paper or electronic.' })
+  channel!: Channel;
+
+  @Field(() => SignatureMethod, {
+    description: 'A complaint is accepted only when the recipient has signed it.',
+  })
+  signature!: SignatureMethod;
+
+  @Field(() => RecipientInputType, { description: 'Who complains.' })
+  recipient!: RecipientInputType;
+
+  @Field(() => [ConsentInputType], {
+    nullable: true,
+    description: 'O8: written consents given with the complaint, if any.',
+  })
+  consents?: ConsentInputType[] | null;
+}
+
+@InputType('DecisionInput', { description: 'A decision (O5, O7).' })
+export class DecisionInputType {
+  @Field(() => Outcome, { description: 'The outcome.' })
+  outcome!: Outcome;
+
+  @Field({ description: 'Why.' })
+  reasoning!: string;
+
+  @Field({ nullable: true, description: 'O7: required when UPHELD or PARTIALLY_UPHELD.' })
+  remedialMeasures?: string | null;
+}
+
+@InputType('EscalationInput', {
+  description: 'A complaint to the authority about the provider’s result (C6).',
+})
+export class EscalationInputType {
+  @Field({
+    description:
+      "Why the recipient disagrees with the provider's result (or that the provider did not answer in time).",
+  })
+  reason!: string;
+
+  @Field(() => Channel, { description: 'Paper or electronic.' })
+  channel!: Channel;
+
+  @Field(() => SignatureMethod, { description: 'How the recipient signed (C3).' })
+  signature!: SignatureMethod;
+}
+
+@InputType('CourtReferralInput', { description: 'The recipient went to court (C8).' })
+export class CourtReferralInputType {
+  @Field({ description: 'The court.' })
+  court!: string;
+
+  @Field(() => LocalDateScalar, { description: 'When the claim was filed (not after today).' })
+  filedOn!: LocalDate;
+
+  @Field({ nullable: true, description: "The court's case number, when known." })
+  caseNumber?: string | null;
+}
+
+@ObjectType('ComplaintEdge', { description: 'One complaint of a page, with its cursor.' })
+export class ComplaintEdgeType {
+  @Field({ description: 'Pass as `after` to continue after this complaint.' })
+  cursor!: string;
+
+  @Field(() => ComplaintType, { description: 'The complaint.' })
+  node!: ComplaintType;
+}
+
+@ObjectType('ComplaintConnection', { description: 'A page of complaints, by deadline.' })
+export class ComplaintConnectionType {
+  @Field(() => [ComplaintEdgeType], { description: 'The complaints of this page.' })
+  edges!: ComplaintEdgeType[];
+
+  @Field(() => PageInfoType, { description: 'Where the page ends.' })
+  pageInfo!: PageInfoType;
+
+  /** Counted only when asked for: one count(*). */
+  countTotal!: () => Promise<number>;
+}
