@@ -5,14 +5,15 @@ import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/dis
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { AppConfig } from './config.js';
-import type { RequestCtx } from './context.js';
 import { openDatabase } from './db/database.js';
 import { seedDemoData } from './db/seed/demo-seed.js';
 import { createFormatError } from './graphql/format-error.js';
-import { createRequestCtx } from './graphql/request-context.js';
+import type { ApiContext } from './graphql/loaders.js';
+import { queryLimitsRule } from './graphql/query-limits.js';
+import { createApiContext } from './graphql/request-context.js';
+import { createResolvers } from './graphql/resolvers.js';
 import { buildComplaintsSchema } from './graphql/schema.js';
 import { createHttpServer } from './http.js';
-import { CalendarResolver } from './modules/calendar/calendar.resolver.js';
 import { createServices, type Services } from './services.js';
 
 export interface App {
@@ -33,15 +34,17 @@ export async function createApp(config: AppConfig): Promise<App> {
     const seeded = config.seedDemo
       ? await seedDemoData(database.orm, services, { demoPassword: config.demoPassword })
       : false;
-    const resolvers = new Map<unknown, unknown>([
-      [CalendarResolver, new CalendarResolver(services.calendars)],
-    ]);
-    const schema = await buildComplaintsSchema([CalendarResolver], {
-      get: (someClass) => resolvers.get(someClass),
-    });
+    const resolvers = createResolvers(services);
+    const schema = await buildComplaintsSchema(
+      resolvers.classes,
+      resolvers.container,
+      resolvers.referenceResolvers,
+    );
     const production = config.nodeEnv === 'production';
-    const apollo = new ApolloServer<RequestCtx>({
+    const apollo = new ApolloServer<ApiContext>({
       schema,
+      validationRules: [queryLimitsRule],
+      allowBatchedHttpRequests: true,
       introspection: !production,
       csrfPrevention: true,
       formatError: createFormatError(config.nodeEnv === 'development'),
@@ -55,7 +58,7 @@ export async function createApp(config: AppConfig): Promise<App> {
     const server = createHttpServer({
       apollo,
       adminDir: config.adminDir,
-      createContext: (req) => Promise.resolve(createRequestCtx(database.orm, req.headers)),
+      createContext: (req) => createApiContext(database.orm, services, req),
       ready: async () => (await database.orm.checkConnection()).ok,
     });
     await new Promise<void>((resolve, reject) => {

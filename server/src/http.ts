@@ -2,13 +2,15 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { extname, join, normalize } from 'node:path';
 import { HeaderMap, type ApolloServer } from '@apollo/server';
-import type { RequestCtx } from './context.js';
+import type { ApiContext } from './graphql/loaders.js';
 
 export const MAX_BODY_BYTES = 1_000_000;
+/** Operations in one batched request, at most. */
+export const MAX_BATCH_SIZE = 10;
 
 export interface HttpHandlers {
-  apollo: ApolloServer<RequestCtx>;
-  createContext(req: IncomingMessage): Promise<RequestCtx>;
+  apollo: ApolloServer<ApiContext>;
+  createContext(req: IncomingMessage): Promise<ApiContext>;
   ready(): Promise<boolean>;
   adminDir: string;
 }
@@ -86,6 +88,16 @@ async function graphql(
         }),
       );
     }
+  }
+  if (Array.isArray(parsed) && parsed.length > MAX_BATCH_SIZE) {
+    return send(
+      res,
+      400,
+      'application/json',
+      JSON.stringify({
+        errors: [{ message: `At most ${MAX_BATCH_SIZE} operations in one batch`, extensions: { code: 'BAD_REQUEST' } }],
+      }),
+    );
   }
   const response = await handlers.apollo.executeHTTPGraphQLRequest({
     httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body: parsed },

@@ -14,6 +14,7 @@ import { Consent } from '../modules/consent/consent.entity.js';
 import { Notice } from '../modules/notifications/notice.entity.js';
 import { Provider } from '../modules/providers/provider.entity.js';
 import { PublicService } from '../modules/services/public-service.entity.js';
+import { LoginThrottle } from '../modules/users/login-throttle.entity.js';
 import { User } from '../modules/users/user.entity.js';
 
 export const entities = [
@@ -21,6 +22,7 @@ export const entities = [
   Authority,
   PublicService,
   User,
+  LoginThrottle,
   Recipient,
   Registration,
   Decision,

@@ -1,9 +1,9 @@
-import { buildSubgraphSchema, type GraphQLResolverMap } from '@apollo/subgraph';
+import { buildSubgraphSchema, printSubgraphSchema, type GraphQLResolverMap } from '@apollo/subgraph';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import type { GraphQLSchema } from 'graphql';
 import { gql } from 'graphql-tag';
 import { buildSchema, createResolversMap, type NonEmptyArray } from 'type-graphql';
-import type { RequestCtx } from '../context.js';
+import type { ApiContext } from './loaders.js';
 import { DateTimeScalar } from './scalars.js';
 
 export const FEDERATION_LINK =
@@ -21,7 +21,7 @@ export interface ResolverContainer {
 export async function buildComplaintsSchema(
   resolvers: NonEmptyArray<Function>,
   container: ResolverContainer,
-  referenceResolvers: GraphQLResolverMap<RequestCtx> = {},
+  referenceResolvers: GraphQLResolverMap<ApiContext> = {},
 ): Promise<GraphQLSchema> {
   const schema = await buildSchema({
     resolvers,
@@ -30,7 +30,7 @@ export async function buildComplaintsSchema(
     validate: false,
     skipCheck: true,
   });
-  const typeResolvers = createResolversMap(schema) as GraphQLResolverMap<RequestCtx>;
+  const typeResolvers = createResolversMap(schema) as GraphQLResolverMap<ApiContext>;
   for (const [typeName, resolver] of Object.entries(referenceResolvers)) {
     typeResolvers[typeName] = { ...(typeResolvers[typeName] as object), ...(resolver as object) };
   }
@@ -38,9 +38,21 @@ export async function buildComplaintsSchema(
     {
       typeDefs: gql`
         ${FEDERATION_LINK}
-        ${printSchemaWithDirectives(schema)}
+        ${describeRootTypes(printSchemaWithDirectives(schema))}
       `,
       resolvers: typeResolvers,
     },
   ]);
+}
+
+/** The SDL partners compose: what `_service { sdl }` answers, with a header naming its source. */
+export function printServedSchema(schema: GraphQLSchema): string {
+  return `# Printed from the server's code by \`pnpm schema:print\`: do not edit by hand.\n${printSubgraphSchema(schema)}\n`;
+}
+
+// type-graphql gives the root types no description; every type of ours carries one.
+function describeRootTypes(sdl: string): string {
+  return sdl
+    .replace(/^type Query \{/m, '"The complaints subgraph: what partners and the admin may read."\ntype Query {')
+    .replace(/^type Mutation \{/m, '"The complaints subgraph: every change, each one audited."\ntype Mutation {');
 }

@@ -1,7 +1,9 @@
 // Written by `pnpm migration:create`: the migrations in the order they apply.
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261125153036_initial as M0 } from './Migration20261125153036_initial.js';
+import { Migration20261125155846_login_throttle as M1 } from './Migration20261125155846_login_throttle.js';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261125153036_initial', class: M0 },
+  { name: 'Migration20261125155846_login_throttle', class: M1 },
 ];

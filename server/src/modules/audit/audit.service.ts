@@ -1,4 +1,7 @@
+import type { FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { badInput } from '../../validation.js';
+import { requireRole } from '../access/access.js';
 import { actorId, actorName, type RequestCtx } from '../../context.js';
 import { AuditRecord } from './audit-record.entity.js';
 import { GENESIS_HASH, canonicalJson, chainHash, sha256 } from './audit-chain.js';
@@ -9,6 +12,16 @@ export interface AuditEntry {
   entityType: string;
   entityId: string;
   change: Record<string, unknown>;
+}
+
+export interface AuditFilter {
+  entityType?: string | null;
+  entityId?: string | null;
+  actorId?: string | null;
+  action?: string | null;
+  /** Asia/Almaty dates, inclusive. */
+  from?: string | null;
+  to?: string | null;
 }
 
 export interface AuditVerification {
@@ -48,6 +61,47 @@ export class AuditService {
     em.persist(record);
     await em.flush();
     return record;
+  }
+
+  /** SUPERVISOR: the trail, newest first, keyset-paged on id. */
+  async list(
+    ctx: RequestCtx,
+    filter: AuditFilter,
+    first: number,
+    after: string | null | undefined,
+  ): Promise<{ records: AuditRecord[]; hasNextPage: boolean; countTotal(): Promise<number> }> {
+    requireRole(ctx, 'SUPERVISOR');
+    if (!Number.isInteger(first) || first < 0 || first > 200) {
+      throw badInput(ctx.language, 'first', 'outOfRange', { min: 0, max: 200 });
+    }
+    if (after && !/^\d{1,18}$/.test(after)) throw badInput(ctx.language, 'after', 'unknownValue');
+    const where: FilterQuery<AuditRecord> = {};
+    if (filter.entityId) where.entityId = filter.entityId;
+    if (filter.entityType) where.entityType = filter.entityType;
+    if (filter.actorId) where.actorId = filter.actorId;
+    if (filter.action) where.action = filter.action;
+    if (filter.from || filter.to) {
+      where.at = {
+        ...(filter.from ? { $gte: new Date(`${filter.from}T00:00:00+05:00`) } : {}),
+        ...(filter.to ? { $lt: new Date(Date.parse(`${filter.to}T00:00:00+05:00`) + 86_400_000) } : {}),
+      };
+    }
+    const page = await ctx.em.find(
+      AuditRecord,
+      after ? { $and: [where, { id: { $lt: after } }] } : where,
+      { orderBy: { id: 'desc' }, limit: first + 1 },
+    );
+    return {
+      records: page.slice(0, first),
+      hasNextPage: page.length > first,
+      countTotal: () => ctx.em.count(AuditRecord, where),
+    };
+  }
+
+  /** SUPERVISOR: recomputes the chain and names the first record that does not match. */
+  async verifyChain(ctx: RequestCtx): Promise<AuditVerification> {
+    requireRole(ctx, 'SUPERVISOR');
+    return this.verify(ctx.em);
   }
 
   /** Recomputes the whole chain in id order; reads in pages so memory stays flat. */

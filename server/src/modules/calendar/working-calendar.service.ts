@@ -4,6 +4,7 @@ import { messageFor, validateCalendarDay } from '@complaints/domain';
 import { BadUserInputError } from '../../graphql/errors.js';
 import type { RequestCtx } from '../../context.js';
 import { assertValid } from '../../validation.js';
+import { requireRole } from '../access/access.js';
 import type { AuditService } from '../audit/audit.service.js';
 import { CalendarOverride } from './calendar-override.entity.js';
 import { almatyDateTime } from './almaty-time.js';
@@ -95,6 +96,7 @@ export class WorkingCalendarService {
 
   /** Which open deadlines `setDay` would move; writes nothing. */
   async previewDay(ctx: RequestCtx, input: CalendarDayInput): Promise<DeadlineMove[]> {
+    requireRole(ctx, 'SUPERVISOR');
     assertValid(validateCalendarDay(input), ctx.language);
     const calendar = await this.changedCalendar(ctx.em, input);
     return this.requireRecomputer().moveDeadlines(ctx.em, ctx, {
@@ -113,6 +115,7 @@ export class WorkingCalendarService {
     ctx: RequestCtx,
     input: CalendarDayInput,
   ): Promise<{ day: CalendarDay; moved: DeadlineMove[] }> {
+    requireRole(ctx, 'SUPERVISOR');
     assertValid(validateCalendarDay(input), ctx.language);
     const reason = input.reason.trim();
     return ctx.em.transactional(async (em) => {

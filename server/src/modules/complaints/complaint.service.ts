@@ -24,7 +24,9 @@ import {
 } from '../../graphql/errors.js';
 import { isAuthorityStaff, requireRole, requireUser } from '../access/access.js';
 import { applyReadScope } from './complaint-query.service.js';
-import { assertValid } from '../../validation.js';
+import { assertValid, badInput } from '../../validation.js';
+import type { ConsentService } from '../consent/consent.service.js';
+import type { UserService } from '../users/user.service.js';
 import type { AuditService } from '../audit/audit.service.js';
 import type { AuthorityService } from '../authorities/authority.service.js';
 import { almatyDate } from '../calendar/almaty-time.js';
@@ -79,6 +81,8 @@ export class ComplaintService implements DeadlineRecomputer {
     private readonly authorities: AuthorityService,
     private readonly publicServices: PublicServiceService,
     private readonly notifications: NotificationService,
+    private readonly consents: ConsentService,
+    private readonly users: UserService,
     private readonly audit: AuditService,
   ) {}
 
@@ -92,6 +96,7 @@ export class ComplaintService implements DeadlineRecomputer {
     if (actor.role === 'PARTNER' && input.channel !== 'ELECTRONIC') {
       throw new ForbiddenError('A partner system files ELECTRONIC complaints only');
     }
+    this.consents.validate(ctx, input.consents ?? [], 'consents.');
     return ctx.em.transactional(async (em) => {
       const provider = await this.providers.findById(em, input.providerId);
       if (!provider) this.unknown(ctx, 'providerId');
@@ -111,6 +116,7 @@ export class ComplaintService implements DeadlineRecomputer {
         official: input.official?.trim() || null,
       });
       recordComplaintEvent(em, ctx, complaint, { action: 'file', fromStatus: null });
+      this.consents.addAll(em, ctx, complaint, input.consents ?? []);
       await em.flush();
       await this.audit.record(em, ctx, {
         action: 'complaint.file',
@@ -120,6 +126,7 @@ export class ComplaintService implements DeadlineRecomputer {
           incomingNumber: complaint.registration.incomingNumber,
           providerId: provider.id,
           channel: complaint.channel,
+          consents: input.consents?.length ?? 0,
           registeredOn: complaint.registration.registeredOn,
           responseDeadline: complaint.registration.responseDeadline,
         },
@@ -270,6 +277,41 @@ export class ComplaintService implements DeadlineRecomputer {
     });
   }
 
+  /** SUPERVISOR: gives a case to an inspector or supervisor (or takes it back with null). */
+  async assign(
+    ctx: RequestCtx,
+    id: string,
+    expectedVersion: number,
+    assigneeId: string | null,
+  ): Promise<Complaint> {
+    requireRole(ctx, 'SUPERVISOR');
+    return ctx.em.transactional(async (em) => {
+      const complaint = await this.lockComplaint(em, ctx, id);
+      assertVersion(complaint, expectedVersion);
+      const assignee = assigneeId ? await this.users.findById(em, assigneeId) : null;
+      if (assigneeId && (!assignee || !assignee.active || !['INSPECTOR', 'SUPERVISOR'].includes(assignee.role))) {
+        throw badInput(ctx.language, 'assigneeId', 'unknownValue');
+      }
+      const previous = complaint.assignee?.id ?? null;
+      complaint.assignee = assignee;
+      complaint.version += 1;
+      complaint.updatedAt = ctx.now;
+      recordComplaintEvent(em, ctx, complaint, {
+        action: 'assign',
+        fromStatus: complaint.status,
+        note: assignee?.displayName ?? null,
+      });
+      await em.flush();
+      await this.audit.record(em, ctx, {
+        action: 'complaint.assign',
+        entityType: 'Complaint',
+        entityId: complaint.id,
+        change: { from: previous, to: assignee?.id ?? null, version: complaint.version },
+      });
+      return complaint;
+    });
+  }
+
   /** O6: the stage, for anyone holding both the incoming number and the tracking code. */
   async stage(
     em: EntityManager,
@@ -381,12 +423,7 @@ export class ComplaintService implements DeadlineRecomputer {
     return ctx.em.transactional(async (em) => {
       const complaint = await this.lockComplaint(em, ctx, id);
       assertMayAct(ctx, action, complaint);
-      if (expectedVersion !== null && complaint.version !== expectedVersion) {
-        throw new ConflictError(
-          `Complaint ${id} is at version ${complaint.version}, not ${expectedVersion}`,
-          { reason: 'STALE_VERSION', currentVersion: complaint.version },
-        );
-      }
+      if (expectedVersion !== null) assertVersion(complaint, expectedVersion);
       const fromStatus = complaint.status;
       const to = nextStatus(action, { level: complaint.level, status: complaint.status });
       if (!to) throw refused(complaint, action);
@@ -530,6 +567,16 @@ function assertMayAct(
   })();
   if (!allowed) {
     throw new ForbiddenError(`${actor.role} may not ${action} this complaint`);
+  }
+}
+
+/** A stale `expectedVersion`: someone changed the complaint since the client read it. */
+function assertVersion(complaint: Complaint, expectedVersion: number): void {
+  if (complaint.version !== expectedVersion) {
+    throw new ConflictError(
+      `Complaint ${complaint.id} is at version ${complaint.version}, not ${expectedVersion}`,
+      { reason: 'STALE_VERSION', currentVersion: complaint.version },
+    );
   }
 }
 

@@ -7,6 +7,7 @@ import type {
   SignatureMethod,
 } from '@complaints/domain';
 import type { LocalDate } from '@complaints/calendar';
+import type { ConsentData } from '../consent/consent.service.js';
 
 // What the service methods take: the shape of the contract's inputs, plain objects.
 
@@ -35,6 +36,8 @@ export interface FileComplaintData {
   channel: Channel;
   signature: SignatureMethod;
   recipient: RecipientData;
+  /** O8: written consents given with the complaint. */
+  consents?: ConsentData[] | null;
 }
 
 export interface DecisionData {

@@ -12,6 +12,7 @@ import {
 } from '@complaints/domain';
 import type { LocalDate } from '@complaints/calendar';
 import { LocalDateScalar } from '../../graphql/scalars.js';
+import type { Complaint } from './complaint.entity.js';
 import '../../graphql/enums.js';
 
 // GraphQL shapes of the complaints module. Resolvers return entities as they are: a column is
@@ -23,6 +24,7 @@ import '../../graphql/enums.js';
 export class RecipientType {
   /** The complaint this recipient belongs to: consent is checked per complaint. */
   complaintId!: string;
+  complaint!: Complaint;
 
   @Field(() => RecipientKind, { description: 'A natural person or an organization.' })
   kind!: RecipientKind;
@@ -59,6 +61,7 @@ export class RecipientType {
   })
   accessibilityNeeds!: AccessibilityNeed[];
 
+  // Protected (O8): exposed only through RecipientResolver, behind consent.
   iin!: string | null;
   bin!: string | null;
   email!: string | null;
@@ -310,7 +313,7 @@ export class ComplaintFilterInput {
   })
   authorityId?: string | null;
 
-  @Field({ nullable: true, description: 'Only overdue (true) or only not overdue (false).' })
+  @Field(() => Boolean, { nullable: true, description: 'Only overdue (true) or only not overdue (false).' })
   overdue?: boolean | null;
 
   @Field(() => LocalDateScalar, { nullable: true, description: 'Deadline before this date.' })
@@ -328,14 +331,14 @@ export class ComplaintFilterInput {
   })
   registeredTo?: LocalDate | null;
 
-  @Field({
+  @Field(() => String, {
     nullable: true,
     description:
       'Matches the incoming number, the recipient’s name or organization, or the description.',
   })
   search?: string | null;
 
-  @Field({ nullable: true, description: 'Only the cases assigned to the logged-in user.' })
+  @Field(() => Boolean, { nullable: true, description: 'Only the cases assigned to the logged-in user.' })
   assignedToMe?: boolean | null;
 }
 
@@ -344,31 +347,31 @@ export class RecipientInputType {
   @Field(() => RecipientKind, { description: 'A natural person or an organization.' })
   kind!: RecipientKind;
 
-  @Field({ nullable: true, description: 'INDIVIDUAL: surname (C1).' })
+  @Field(() => String, { nullable: true, description: 'INDIVIDUAL: surname (C1).' })
   surname?: string | null;
 
-  @Field({ nullable: true, description: 'INDIVIDUAL: given name (C1).' })
+  @Field(() => String, { nullable: true, description: 'INDIVIDUAL: given name (C1).' })
   givenName?: string | null;
 
-  @Field({ nullable: true, description: 'INDIVIDUAL: patronymic, optional (C1).' })
+  @Field(() => String, { nullable: true, description: 'INDIVIDUAL: patronymic, optional (C1).' })
   patronymic?: string | null;
 
-  @Field({
+  @Field(() => String, {
     nullable: true,
     description: '12-digit individual identification number (IIN), checksum-valid, optional.',
   })
   iin?: string | null;
 
-  @Field({ nullable: true, description: 'LEGAL_ENTITY: its name (C2).' })
+  @Field(() => String, { nullable: true, description: 'LEGAL_ENTITY: its name (C2).' })
   organizationName?: string | null;
 
-  @Field({
+  @Field(() => String, {
     nullable: true,
     description: '12-digit BIN, checksum-valid; required for LEGAL_ENTITY.',
   })
   bin?: string | null;
 
-  @Field({ nullable: true, description: 'LEGAL_ENTITY: the number of its outgoing letter (C2).' })
+  @Field(() => String, { nullable: true, description: 'LEGAL_ENTITY: the number of its outgoing letter (C2).' })
   outgoingNumber?: string | null;
 
   @Field(() => LocalDateScalar, {
@@ -380,10 +383,10 @@ export class RecipientInputType {
   @Field({ description: 'Postal address (C1, C2).' })
   postalAddress!: string;
 
-  @Field({ nullable: true, description: 'Email, optional; protected data (O8).' })
+  @Field(() => String, { nullable: true, description: 'Email, optional; protected data (O8).' })
   email?: string | null;
 
-  @Field({ nullable: true, description: 'Phone, optional; protected data (O8).' })
+  @Field(() => String, { nullable: true, description: 'Phone, optional; protected data (O8).' })
   phone?: string | null;
 
   @Field(() => [AccessibilityNeed], {
@@ -413,10 +416,10 @@ export class FileComplaintInputType {
   @Field(() => ID, { description: 'The provider complained about.' })
   providerId!: string;
 
-  @Field({ nullable: true, description: 'The public service concerned (R2).' })
+  @Field(() => String, { nullable: true, description: 'The public service concerned (R2).' })
   publicServiceCode?: string | null;
 
-  @Field({ nullable: true, description: "The provider's official concerned, if named." })
+  @Field(() => String, { nullable: true, description: "The provider's official concerned, if named." })
   official?: string | null;
 
   @Field(() => ComplaintSubject, { description: 'What it is against.' })
@@ -451,7 +454,7 @@ export class DecisionInputType {
   @Field({ description: 'Why.' })
   reasoning!: string;
 
-  @Field({ nullable: true, description: 'O7: required when UPHELD or PARTIALLY_UPHELD.' })
+  @Field(() => String, { nullable: true, description: 'O7: required when UPHELD or PARTIALLY_UPHELD.' })
   remedialMeasures?: string | null;
 }
 
@@ -480,7 +483,7 @@ export class CourtReferralInputType {
   @Field(() => LocalDateScalar, { description: 'When the claim was filed (not after today).' })
   filedOn!: LocalDate;
 
-  @Field({ nullable: true, description: "The court's case number, when known." })
+  @Field(() => String, { nullable: true, description: "The court's case number, when known." })
   caseNumber?: string | null;
 }
 

@@ -12,7 +12,7 @@ import { Complaint } from '../complaints/complaint.entity.js';
 /** O8: the recipient's written consent to use data protected by law. */
 @Entity({ tableName: 'consent' })
 export class Consent {
-  [OptionalProps]?: 'id' | 'recordedById' | 'revokedAt' | 'revokedById';
+  [OptionalProps]?: 'id' | 'recordedById' | 'revokedAt' | 'revokedById' | 'active';
 
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
@@ -44,4 +44,9 @@ export class Consent {
 
   @Property({ type: 'uuid', nullable: true })
   revokedById: string | null = null;
+
+  /** Not revoked: the only state in which it opens protected data. */
+  get active(): boolean {
+    return this.revokedAt === null;
+  }
 }

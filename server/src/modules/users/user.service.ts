@@ -40,6 +40,10 @@ export class UserService {
     return isUuid(id) ? em.findOne(User, { id }) : Promise.resolve(null);
   }
 
+  findByIds(em: EntityManager, ids: readonly string[]): Promise<User[]> {
+    return em.find(User, { id: { $in: ids.filter(isUuid) } });
+  }
+
   findByEmail(em: EntityManager, email: string): Promise<User | null> {
     return em.findOne(User, { email: email.trim().toLowerCase() });
   }

@@ -1,0 +1,74 @@
+import DataLoader from 'dataloader';
+import type { WorkingCalendar } from '@complaints/calendar';
+import type { RequestCtx } from '../context.js';
+import { historyOf } from '../modules/complaints/complaint-history.js';
+import type { Complaint } from '../modules/complaints/complaint.entity.js';
+import type { ProtectedRecipientField } from '../modules/consent/consent.service.js';
+import type { Services } from '../services.js';
+
+function byKey<K, V>(keys: readonly K[], rows: readonly V[], keyOf: (row: V) => K): (V | null)[] {
+  const map = new Map(rows.map((row) => [keyOf(row), row]));
+  return keys.map((key) => map.get(key) ?? null);
+}
+
+function groupedBy<K, V>(keys: readonly K[], rows: readonly V[], keyOf: (row: V) => K): V[][] {
+  const map = new Map<K, V[]>();
+  for (const row of rows) {
+    const list = map.get(keyOf(row)) ?? [];
+    list.push(row);
+    map.set(keyOf(row), list);
+  }
+  return keys.map((key) => map.get(key) ?? []);
+}
+
+/** One set per request: batches the N+1 of every nested field into one query each. */
+export function createLoaders(ctx: RequestCtx, services: Services) {
+  let calendar: Promise<WorkingCalendar> | null = null;
+  return {
+    provider: new DataLoader((ids: readonly string[]) =>
+      services.providers.findByIds(ctx.em, ids).then((rows) => byKey(ids, rows, (r) => r.id)),
+    ),
+    authority: new DataLoader((ids: readonly string[]) =>
+      services.authorities.findByIds(ctx.em, ids).then((rows) => byKey(ids, rows, (r) => r.id)),
+    ),
+    publicService: new DataLoader((codes: readonly string[]) =>
+      services.publicServices.findByCodes(ctx.em, codes).then((rows) => byKey(codes, rows, (r) => r.code)),
+    ),
+    user: new DataLoader((ids: readonly string[]) =>
+      services.users.findByIds(ctx.em, ids).then((rows) => byKey(ids, rows, (r) => r.id)),
+    ),
+    /** Only the complaints the actor may read: the same scope as every other path. */
+    complaint: new DataLoader((ids: readonly string[]) =>
+      services.complaintQueries.findReadableByIds(ctx, ids).then((rows) => byKey(ids, rows, (r) => r.id)),
+    ),
+    escalation: new DataLoader((parentIds: readonly string[]) =>
+      services.complaintQueries
+        .findReadableEscalations(ctx, parentIds)
+        .then((rows) => byKey(parentIds, rows, (r) => r.parent?.id ?? '')),
+    ),
+    history: new DataLoader((ids: readonly string[]) =>
+      historyOf(ctx.em, ids).then((rows) => groupedBy(ids, rows, (r) => r.complaint.id)),
+    ),
+    notices: new DataLoader((ids: readonly string[]) =>
+      services.notifications.listForComplaints(ctx.em, ids).then((rows) => groupedBy(ids, rows, (r) => r.complaint.id)),
+    ),
+    consents: new DataLoader((ids: readonly string[]) =>
+      services.consents.listForComplaints(ctx.em, ids).then((rows) => groupedBy(ids, rows, (r) => r.complaint.id)),
+    ),
+    protectedRead: new DataLoader(
+      (reads: readonly { complaint: Complaint; field: ProtectedRecipientField }[]) =>
+        services.consents.readProtected(ctx, reads),
+      { cacheKeyFn: (read) => `${read.complaint.id}:${read.field}` },
+    ),
+    /** The working calendar with its overrides: read once per request. */
+    calendar(): Promise<WorkingCalendar> {
+      calendar ??= services.calendars.calendar(ctx.em);
+      return calendar;
+    },
+  };
+}
+
+export type Loaders = ReturnType<typeof createLoaders>;
+
+/** What every resolver gets: the request context, its loaders and the caller's address. */
+export type ApiContext = RequestCtx & { loaders: Loaders; clientAddress: string };

@@ -1,0 +1,52 @@
+import type { NonEmptyArray } from 'type-graphql';
+import type { GraphQLResolverMap } from '@apollo/subgraph';
+import { AuditRecordConnectionResolver, AuditResolver } from '../modules/audit/audit.resolver.js';
+import { AuthorityResolver, resolveAuthorityReference } from '../modules/authorities/authority.resolver.js';
+import { CalendarResolver } from '../modules/calendar/calendar.resolver.js';
+import {
+  ComplaintConnectionResolver,
+  ComplaintResolver,
+  resolveComplaintReference,
+} from '../modules/complaints/complaint.resolver.js';
+import { ConsentResolver, RecipientResolver } from '../modules/consent/consent.resolver.js';
+import { MetricsResolver } from '../modules/metrics/metrics.resolver.js';
+import { ProviderResolver, resolveProviderReference } from '../modules/providers/provider.resolver.js';
+import { PublicServiceResolver, resolvePublicServiceReference } from '../modules/services/public-service.resolver.js';
+import { UserResolver } from '../modules/users/user.resolver.js';
+import type { Services } from '../services.js';
+import type { ApiContext } from './loaders.js';
+import { RateLimiter } from './rate-limit.js';
+
+/** Every resolver class, built once with its services (type-graphql asks the container). */
+export function createResolvers(services: Services) {
+  const instances = new Map<unknown, unknown>([
+    [CalendarResolver, new CalendarResolver(services.calendars)],
+    [ProviderResolver, new ProviderResolver(services.providers)],
+    [AuthorityResolver, new AuthorityResolver(services.authorities)],
+    [PublicServiceResolver, new PublicServiceResolver(services.publicServices)],
+    [UserResolver, new UserResolver(services.auth, services.users, services.userAdmin)],
+    [
+      ComplaintResolver,
+      // O6: 30 stage lookups a minute per address make guessing a tracking code hopeless.
+      new ComplaintResolver(services.complaints, services.complaintQueries, new RateLimiter(30, 60_000)),
+    ],
+    [ComplaintConnectionResolver, new ComplaintConnectionResolver()],
+    [ConsentResolver, new ConsentResolver(services.consents)],
+    [RecipientResolver, new RecipientResolver()],
+    [AuditResolver, new AuditResolver(services.audit)],
+    [AuditRecordConnectionResolver, new AuditRecordConnectionResolver()],
+    [MetricsResolver, new MetricsResolver(services.metrics)],
+  ]);
+  const classes = [...instances.keys()] as NonEmptyArray<Function>;
+  const referenceResolvers: GraphQLResolverMap<ApiContext> = {
+    Complaint: { __resolveReference: resolveComplaintReference },
+    Provider: { __resolveReference: resolveProviderReference },
+    Authority: { __resolveReference: resolveAuthorityReference },
+    PublicService: { __resolveReference: resolvePublicServiceReference },
+  };
+  return {
+    classes,
+    container: { get: (someClass: unknown) => instances.get(someClass) },
+    referenceResolvers,
+  };
+}

@@ -1,0 +1,52 @@
+import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
+import type { ApiContext } from '../../graphql/loaders.js';
+import { ConsentInputType, ConsentType, RecipientType } from '../complaints/complaint.types.js';
+import type { Consent } from './consent.entity.js';
+import type { ConsentService, ProtectedRecipientField } from './consent.service.js';
+
+@Resolver(() => ConsentType)
+export class ConsentResolver {
+  constructor(private readonly consents: ConsentService) {}
+
+  @Mutation(() => ConsentType, { description: "O8: records the recipient's written consent on a complaint. Audited." })
+  recordConsent(
+    @Arg('complaintId', () => ID, { description: 'The complaint.' }) complaintId: string,
+    @Arg('input', () => ConsentInputType, { description: 'The consent.' }) input: ConsentInputType,
+    @Ctx() ctx: ApiContext,
+  ): Promise<Consent> {
+    return this.consents.record(ctx, complaintId, input);
+  }
+
+  @Mutation(() => ConsentType, { description: 'O8: revokes a consent: protected data is closed again. Audited.' })
+  revokeConsent(@Arg('id', () => ID, { description: 'The consent.' }) id: string, @Ctx() ctx: ApiContext): Promise<Consent> {
+    return this.consents.revoke(ctx, id);
+  }
+}
+
+/** O8: the protected fields of a recipient: each needs an active written consent, and is audited. */
+@Resolver(() => RecipientType)
+export class RecipientResolver {
+  private read(recipient: RecipientType, field: ProtectedRecipientField, ctx: ApiContext): Promise<string | null> {
+    return ctx.loaders.protectedRead.load({ complaint: recipient.complaint, field }) as Promise<string | null>;
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'Protected (O8): the IIN; needs an active consent.' })
+  iin(@Root() recipient: RecipientType, @Ctx() ctx: ApiContext): Promise<string | null> {
+    return this.read(recipient, 'iin', ctx);
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'Protected (O8): the BIN; needs an active consent.' })
+  bin(@Root() recipient: RecipientType, @Ctx() ctx: ApiContext): Promise<string | null> {
+    return this.read(recipient, 'bin', ctx);
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'Protected (O8): the email; needs an active consent.' })
+  email(@Root() recipient: RecipientType, @Ctx() ctx: ApiContext): Promise<string | null> {
+    return this.read(recipient, 'email', ctx);
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'Protected (O8): the phone; needs an active consent.' })
+  phone(@Root() recipient: RecipientType, @Ctx() ctx: ApiContext): Promise<string | null> {
+    return this.read(recipient, 'phone', ctx);
+  }
+}

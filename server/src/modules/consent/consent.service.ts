@@ -1,0 +1,156 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { validateConsent, type ConsentScope, type SignatureMethod } from '@complaints/domain';
+import type { LocalDate } from '@complaints/calendar';
+import { actorId, type RequestCtx } from '../../context.js';
+import { ConsentRequiredError, NotFoundError } from '../../graphql/errors.js';
+import { assertValid } from '../../validation.js';
+import { requireRole } from '../access/access.js';
+import type { AuditService } from '../audit/audit.service.js';
+import { almatyDate } from '../calendar/almaty-time.js';
+import { recordComplaintEvent } from '../complaints/complaint-history.js';
+import type { ComplaintQueryService } from '../complaints/complaint-query.service.js';
+import type { Complaint } from '../complaints/complaint.entity.js';
+import { isUuid } from '../providers/provider.service.js';
+import { Consent } from './consent.entity.js';
+
+export interface ConsentData {
+  scope: ConsentScope[];
+  signedBy: string;
+  method: SignatureMethod;
+  signedOn: LocalDate;
+}
+
+/** The recipient fields that are data protected by law (O8): read only under an active consent. */
+export const PROTECTED_RECIPIENT_FIELDS = ['iin', 'bin', 'email', 'phone'] as const;
+export type ProtectedRecipientField = (typeof PROTECTED_RECIPIENT_FIELDS)[number];
+/** The scope a consent must cover to read them. */
+const SCOPE_OF_RECIPIENT_DATA: ConsentScope = 'PERSONAL_DATA';
+
+/** O8: written consents, and the only gate to the protected data of a recipient. */
+export class ConsentService {
+  constructor(
+    private readonly complaints: ComplaintQueryService,
+    private readonly audit: AuditService,
+  ) {}
+
+  validate(ctx: RequestCtx, inputs: readonly ConsentData[], prefix = ''): void {
+    const today = almatyDate(ctx.now);
+    assertValid(
+      inputs.flatMap((input, i) =>
+        validateConsent(input, { today }).map((v) => ({ ...v, field: `${prefix}${prefix ? `${i}.` : ''}${v.field}` })),
+      ),
+      ctx.language,
+    );
+  }
+
+  /** Adds consents given with a filing, inside the filing's transaction. */
+  addAll(em: EntityManager, ctx: RequestCtx, complaint: Complaint, inputs: readonly ConsentData[]): Consent[] {
+    return inputs.map((input) => {
+      const consent = em.create(Consent, {
+        complaint,
+        scope: [...new Set(input.scope)],
+        signedBy: input.signedBy.trim(),
+        method: input.method,
+        signedOn: input.signedOn,
+        recordedAt: ctx.now,
+        recordedById: actorId(ctx.actor),
+      });
+      em.persist(consent);
+      return consent;
+    });
+  }
+
+  /** Records a consent on a complaint the actor may read; history and audit in one transaction. */
+  async record(ctx: RequestCtx, complaintId: string, input: ConsentData): Promise<Consent> {
+    requireRole(ctx, 'PROVIDER_OFFICER', 'INSPECTOR', 'SUPERVISOR', 'PARTNER');
+    this.validate(ctx, [input]);
+    const [complaint] = await this.complaints.findReadableByIds(ctx, [complaintId]);
+    if (!complaint) throw new NotFoundError('Complaint', complaintId);
+    return ctx.em.transactional(async (em) => {
+      const managed = em.merge(complaint);
+      const [consent] = this.addAll(em, ctx, managed, [input]);
+      recordComplaintEvent(em, ctx, managed, {
+        action: 'recordConsent',
+        fromStatus: managed.status,
+        note: input.scope.join(', '),
+      });
+      await em.flush();
+      await this.audit.record(em, ctx, {
+        action: 'consent.record',
+        entityType: 'Consent',
+        entityId: consent!.id,
+        change: { complaintId, scope: input.scope, signedBy: input.signedBy, method: input.method, signedOn: input.signedOn },
+      });
+      return consent!;
+    });
+  }
+
+  async revoke(ctx: RequestCtx, consentId: string): Promise<Consent> {
+    requireRole(ctx, 'PROVIDER_OFFICER', 'INSPECTOR', 'SUPERVISOR', 'PARTNER');
+    const found = isUuid(consentId) ? await ctx.em.findOne(Consent, { id: consentId }) : null;
+    const readable = found ? await this.complaints.findReadableByIds(ctx, [found.complaint.id]) : [];
+    if (!found || readable.length === 0) throw new NotFoundError('Consent', consentId);
+    return ctx.em.transactional(async (em) => {
+      const consent = em.merge(found);
+      if (consent.revokedAt === null) {
+        consent.revokedAt = ctx.now;
+        consent.revokedById = actorId(ctx.actor);
+        recordComplaintEvent(em, ctx, em.merge(readable[0]!), {
+          action: 'revokeConsent',
+          fromStatus: readable[0]!.status,
+          note: consent.scope.join(', '),
+        });
+        await em.flush();
+        await this.audit.record(em, ctx, {
+          action: 'consent.revoke',
+          entityType: 'Consent',
+          entityId: consent.id,
+          change: { complaintId: consent.complaint.id },
+        });
+      }
+      return consent;
+    });
+  }
+
+  listForComplaints(em: EntityManager, complaintIds: readonly string[]): Promise<Consent[]> {
+    return em.find(Consent, { complaint: { $in: [...complaintIds] } }, { orderBy: { recordedAt: 'asc' } });
+  }
+
+  /**
+   * Batched gate for protected reads: for each (complaint, field) either the value may be read or
+   * CONSENT_REQUIRED. Every read that passes is audited: one record per complaint per batch.
+   */
+  async readProtected(
+    ctx: RequestCtx,
+    reads: readonly { complaint: Complaint; field: ProtectedRecipientField }[],
+  ): Promise<(string | null | ConsentRequiredError)[]> {
+    const ids = [...new Set(reads.map((r) => r.complaint.id))];
+    const consents = await this.listForComplaints(ctx.em, ids);
+    const covered = new Set(
+      consents
+        .filter((c) => c.revokedAt === null && c.scope.includes(SCOPE_OF_RECIPIENT_DATA))
+        .map((c) => c.complaint.id),
+    );
+    const granted = new Map<string, Set<ProtectedRecipientField>>();
+    const results = reads.map(({ complaint, field }) => {
+      if (!covered.has(complaint.id)) return new ConsentRequiredError(`Recipient.${field}`);
+      const fields = granted.get(complaint.id) ?? new Set<ProtectedRecipientField>();
+      fields.add(field);
+      granted.set(complaint.id, fields);
+      return complaint.recipient[field];
+    });
+    if (granted.size > 0) {
+      await ctx.em.fork().transactional(async (em) => {
+        for (const [complaintId, fields] of granted) {
+          await this.audit.record(em, ctx, {
+            action: 'consent.read',
+            entityType: 'Complaint',
+            entityId: complaintId,
+            change: { fields: [...fields].sort() },
+          });
+        }
+      });
+    }
+    return results;
+  }
+}
