@@ -95,7 +95,12 @@ async function graphql(
       400,
       'application/json',
       JSON.stringify({
-        errors: [{ message: `At most ${MAX_BATCH_SIZE} operations in one batch`, extensions: { code: 'BAD_REQUEST' } }],
+        errors: [
+          {
+            message: `At most ${MAX_BATCH_SIZE} operations in one batch`,
+            extensions: { code: 'BAD_REQUEST' },
+          },
+        ],
       }),
     );
   }

@@ -32,14 +32,18 @@ export function createLoaders(ctx: RequestCtx, services: Services) {
       services.authorities.findByIds(ctx.em, ids).then((rows) => byKey(ids, rows, (r) => r.id)),
     ),
     publicService: new DataLoader((codes: readonly string[]) =>
-      services.publicServices.findByCodes(ctx.em, codes).then((rows) => byKey(codes, rows, (r) => r.code)),
+      services.publicServices
+        .findByCodes(ctx.em, codes)
+        .then((rows) => byKey(codes, rows, (r) => r.code)),
     ),
     user: new DataLoader((ids: readonly string[]) =>
       services.users.findByIds(ctx.em, ids).then((rows) => byKey(ids, rows, (r) => r.id)),
     ),
     /** Only the complaints the actor may read: the same scope as every other path. */
     complaint: new DataLoader((ids: readonly string[]) =>
-      services.complaintQueries.findReadableByIds(ctx, ids).then((rows) => byKey(ids, rows, (r) => r.id)),
+      services.complaintQueries
+        .findReadableByIds(ctx, ids)
+        .then((rows) => byKey(ids, rows, (r) => r.id)),
     ),
     escalation: new DataLoader((parentIds: readonly string[]) =>
       services.complaintQueries
@@ -50,10 +54,14 @@ export function createLoaders(ctx: RequestCtx, services: Services) {
       historyOf(ctx.em, ids).then((rows) => groupedBy(ids, rows, (r) => r.complaint.id)),
     ),
     notices: new DataLoader((ids: readonly string[]) =>
-      services.notifications.listForComplaints(ctx.em, ids).then((rows) => groupedBy(ids, rows, (r) => r.complaint.id)),
+      services.notifications
+        .listForComplaints(ctx.em, ids)
+        .then((rows) => groupedBy(ids, rows, (r) => r.complaint.id)),
     ),
     consents: new DataLoader((ids: readonly string[]) =>
-      services.consents.listForComplaints(ctx.em, ids).then((rows) => groupedBy(ids, rows, (r) => r.complaint.id)),
+      services.consents
+        .listForComplaints(ctx.em, ids)
+        .then((rows) => groupedBy(ids, rows, (r) => r.complaint.id)),
     ),
     protectedRead: new DataLoader(
       (reads: readonly { complaint: Complaint; field: ProtectedRecipientField }[]) =>

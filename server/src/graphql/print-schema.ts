@@ -8,7 +8,11 @@ import { createResolvers } from './resolvers.js';
 import { buildComplaintsSchema, printServedSchema } from './schema.js';
 
 const resolvers = createResolvers(createServices(loadConfig({})));
-const schema = await buildComplaintsSchema(resolvers.classes, resolvers.container, resolvers.referenceResolvers);
+const schema = await buildComplaintsSchema(
+  resolvers.classes,
+  resolvers.container,
+  resolvers.referenceResolvers,
+);
 const target = join(repositoryRoot, 'schema/complaints.graphql');
-writeFileSync(target, printServedSchema(schema));
+writeFileSync(target, await printServedSchema(schema));
 console.log(`wrote ${target}`);

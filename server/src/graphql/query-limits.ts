@@ -19,10 +19,15 @@ const ASSUMED_LIST_SIZE = 10;
 export function queryLimitsRule(context: ValidationContext): ASTVisitor {
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const definition of context.getDocument().definitions) {
-    if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
+    if (definition.kind === Kind.FRAGMENT_DEFINITION)
+      fragments.set(definition.name.value, definition);
   }
 
-  function measure(selectionSet: SelectionSetNode, depth: number, seen: Set<string>): { depth: number; cost: number } {
+  function measure(
+    selectionSet: SelectionSetNode,
+    depth: number,
+    seen: Set<string>,
+  ): { depth: number; cost: number } {
     let maxDepth = depth;
     let cost = 0;
     for (const selection of selectionSet.selections) {
@@ -66,10 +71,13 @@ export function queryLimitsRule(context: ValidationContext): ASTVisitor {
       const { depth, cost } = measure(operation.selectionSet, 0, new Set());
       if (depth > MAX_QUERY_DEPTH) {
         context.reportError(
-          new GraphQLError(`Query is nested ${depth} levels deep; at most ${MAX_QUERY_DEPTH} are allowed`, {
-            nodes: [operation],
-            extensions: { code: 'QUERY_TOO_DEEP', maxDepth: MAX_QUERY_DEPTH, depth },
-          }),
+          new GraphQLError(
+            `Query is nested ${depth} levels deep; at most ${MAX_QUERY_DEPTH} are allowed`,
+            {
+              nodes: [operation],
+              extensions: { code: 'QUERY_TOO_DEEP', maxDepth: MAX_QUERY_DEPTH, depth },
+            },
+          ),
         );
       }
       if (cost > MAX_QUERY_COST) {

@@ -9,7 +9,11 @@ import { createLoaders, type ApiContext } from './loaders.js';
  * A fresh unit of work, clock reading and set of loaders for every request; the actor comes from
  * the bearer token (a refused token leaves no actor, and says why when one is needed).
  */
-export async function createApiContext(orm: MikroORM, services: Services, req: IncomingMessage): Promise<ApiContext> {
+export async function createApiContext(
+  orm: MikroORM,
+  services: Services,
+  req: IncomingMessage,
+): Promise<ApiContext> {
   const acceptLanguage = req.headers['accept-language'];
   const ctx: RequestCtx = {
     em: orm.em.fork(),
@@ -24,5 +28,9 @@ export async function createApiContext(orm: MikroORM, services: Services, req: I
     if ('actor' in result) ctx.actor = result.actor;
     else ctx.authProblem = result.problem;
   }
-  return { ...ctx, loaders: createLoaders(ctx, services), clientAddress: req.socket.remoteAddress ?? 'unknown' };
+  return {
+    ...ctx,
+    loaders: createLoaders(ctx, services),
+    clientAddress: req.socket.remoteAddress ?? 'unknown',
+  };
 }

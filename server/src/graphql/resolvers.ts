@@ -1,7 +1,10 @@
 import type { NonEmptyArray } from 'type-graphql';
 import type { GraphQLResolverMap } from '@apollo/subgraph';
 import { AuditRecordConnectionResolver, AuditResolver } from '../modules/audit/audit.resolver.js';
-import { AuthorityResolver, resolveAuthorityReference } from '../modules/authorities/authority.resolver.js';
+import {
+  AuthorityResolver,
+  resolveAuthorityReference,
+} from '../modules/authorities/authority.resolver.js';
 import { CalendarResolver } from '../modules/calendar/calendar.resolver.js';
 import {
   ComplaintConnectionResolver,
@@ -10,8 +13,14 @@ import {
 } from '../modules/complaints/complaint.resolver.js';
 import { ConsentResolver, RecipientResolver } from '../modules/consent/consent.resolver.js';
 import { MetricsResolver } from '../modules/metrics/metrics.resolver.js';
-import { ProviderResolver, resolveProviderReference } from '../modules/providers/provider.resolver.js';
-import { PublicServiceResolver, resolvePublicServiceReference } from '../modules/services/public-service.resolver.js';
+import {
+  ProviderResolver,
+  resolveProviderReference,
+} from '../modules/providers/provider.resolver.js';
+import {
+  PublicServiceResolver,
+  resolvePublicServiceReference,
+} from '../modules/services/public-service.resolver.js';
 import { UserResolver } from '../modules/users/user.resolver.js';
 import type { Services } from '../services.js';
 import type { ApiContext } from './loaders.js';
@@ -28,7 +37,11 @@ export function createResolvers(services: Services) {
     [
       ComplaintResolver,
       // O6: 30 stage lookups a minute per address make guessing a tracking code hopeless.
-      new ComplaintResolver(services.complaints, services.complaintQueries, new RateLimiter(30, 60_000)),
+      new ComplaintResolver(
+        services.complaints,
+        services.complaintQueries,
+        new RateLimiter(30, 60_000),
+      ),
     ],
     [ComplaintConnectionResolver, new ComplaintConnectionResolver()],
     [ConsentResolver, new ConsentResolver(services.consents)],

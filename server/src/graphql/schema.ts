@@ -1,6 +1,6 @@
-import { buildSubgraphSchema, printSubgraphSchema, type GraphQLResolverMap } from '@apollo/subgraph';
+import { buildSubgraphSchema, type GraphQLResolverMap } from '@apollo/subgraph';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
-import type { GraphQLSchema } from 'graphql';
+import { graphql, type GraphQLSchema } from 'graphql';
 import { gql } from 'graphql-tag';
 import { buildSchema, createResolversMap, type NonEmptyArray } from 'type-graphql';
 import type { ApiContext } from './loaders.js';
@@ -45,14 +45,26 @@ export async function buildComplaintsSchema(
   ]);
 }
 
-/** The SDL partners compose: what `_service { sdl }` answers, with a header naming its source. */
-export function printServedSchema(schema: GraphQLSchema): string {
-  return `# Printed from the server's code by \`pnpm schema:print\`: do not edit by hand.\n${printSubgraphSchema(schema)}\n`;
+/** The SDL partners compose: exactly what `_service { sdl }` answers, under a header line. */
+export async function printServedSchema(schema: GraphQLSchema): Promise<string> {
+  const result = await graphql({ schema, source: '{ _service { sdl } }' });
+  const sdl = (result.data?._service as { sdl?: string } | undefined)?.sdl;
+  if (!sdl) throw new Error(`cannot print the subgraph SDL: ${JSON.stringify(result.errors)}`);
+  return `${SCHEMA_FILE_HEADER}\n${sdl}\n`;
 }
+
+export const SCHEMA_FILE_HEADER =
+  "# Printed from the server's code by `pnpm schema:print`: do not edit by hand.";
 
 // type-graphql gives the root types no description; every type of ours carries one.
 function describeRootTypes(sdl: string): string {
   return sdl
-    .replace(/^type Query \{/m, '"The complaints subgraph: what partners and the admin may read."\ntype Query {')
-    .replace(/^type Mutation \{/m, '"The complaints subgraph: every change, each one audited."\ntype Mutation {');
+    .replace(
+      /^type Query \{/m,
+      '"The complaints subgraph: what partners and the admin may read."\ntype Query {',
+    )
+    .replace(
+      /^type Mutation \{/m,
+      '"The complaints subgraph: every change, each one audited."\ntype Mutation {',
+    );
 }

@@ -12,7 +12,10 @@ let sequence = 0;
 const next = () => (sequence += 1);
 
 export function testServices(): Services {
-  return createServices({ officeClosesAt: { hour: 18, minute: 30 }, jwtSecret: 'test-secret-test-secret-test-secret' });
+  return createServices({
+    officeClosesAt: { hour: 18, minute: 30 },
+    jwtSecret: 'test-secret-test-secret-test-secret',
+  });
 }
 
 /** An instant given as Almaty wall-clock time, e.g. at('2026-11-24 10:00'). */

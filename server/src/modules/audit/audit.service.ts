@@ -83,7 +83,9 @@ export class AuditService {
     if (filter.from || filter.to) {
       where.at = {
         ...(filter.from ? { $gte: new Date(`${filter.from}T00:00:00+05:00`) } : {}),
-        ...(filter.to ? { $lt: new Date(Date.parse(`${filter.to}T00:00:00+05:00`) + 86_400_000) } : {}),
+        ...(filter.to
+          ? { $lt: new Date(Date.parse(`${filter.to}T00:00:00+05:00`) + 86_400_000) }
+          : {}),
       };
     }
     const page = await ctx.em.find(

@@ -17,7 +17,9 @@ export class AuditRecordType {
   @Field({ description: 'Who: the name.' })
   actor!: string;
 
-  @Field({ description: 'What, e.g. complaint.decide, calendar.setDay, user.create, consent.read.' })
+  @Field({
+    description: 'What, e.g. complaint.decide, calendar.setDay, user.create, consent.read.',
+  })
   action!: string;
 
   @Field({ description: 'The kind of entity changed or read.' })
@@ -63,7 +65,10 @@ export class AuditVerificationType {
 
 @InputType('AuditFilter', { description: 'Narrows the audit trail.' })
 export class AuditFilterInput {
-  @Field(() => String, { nullable: true, description: 'Kind of entity, e.g. Complaint, User, CalendarDay, Consent.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Kind of entity, e.g. Complaint, User, CalendarDay, Consent.',
+  })
   entityType?: string | null;
 
   @Field(() => String, { nullable: true, description: 'The entity id, e.g. a complaint id.' })
@@ -75,9 +80,15 @@ export class AuditFilterInput {
   @Field(() => String, { nullable: true, description: 'What, e.g. complaint.decide.' })
   action?: string | null;
 
-  @Field(() => LocalDateScalar, { nullable: true, description: 'From this date (Asia/Almaty), inclusive.' })
+  @Field(() => LocalDateScalar, {
+    nullable: true,
+    description: 'From this date (Asia/Almaty), inclusive.',
+  })
   from?: string | null;
 
-  @Field(() => LocalDateScalar, { nullable: true, description: 'To this date (Asia/Almaty), inclusive.' })
+  @Field(() => LocalDateScalar, {
+    nullable: true,
+    description: 'To this date (Asia/Almaty), inclusive.',
+  })
   to?: string | null;
 }

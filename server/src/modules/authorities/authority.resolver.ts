@@ -8,12 +8,17 @@ import { AuthorityType } from './authority.types.js';
 export class AuthorityResolver {
   constructor(private readonly authorityService: AuthorityService) {}
 
-  @Query(() => [AuthorityType], { description: 'O3: the authority’s departments (public reference data).' })
+  @Query(() => [AuthorityType], {
+    description: 'O3: the authority’s departments (public reference data).',
+  })
   authorities(@Ctx() ctx: ApiContext): Promise<Authority[]> {
     return this.authorityService.list(ctx.em);
   }
 }
 
-export function resolveAuthorityReference(reference: { id: string }, ctx: ApiContext): Promise<Authority | null> {
+export function resolveAuthorityReference(
+  reference: { id: string },
+  ctx: ApiContext,
+): Promise<Authority | null> {
   return ctx.loaders.authority.load(reference.id);
 }

@@ -59,7 +59,8 @@ export class CalendarResolver {
   }
 
   @Query(() => [DeadlineMoveType], {
-    description: 'SUPERVISOR: which open deadlines setCalendarDay would move, before it is made. Writes nothing.',
+    description:
+      'SUPERVISOR: which open deadlines setCalendarDay would move, before it is made. Writes nothing.',
   })
   previewCalendarDay(
     @Arg('date', () => LocalDateScalar, { description: 'The date.' }) date: LocalDate,

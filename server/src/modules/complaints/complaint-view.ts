@@ -8,9 +8,13 @@ import type { Complaint, Decision } from './complaint.entity.js';
 export function decisionView(complaint: Complaint): (Decision & { onTime: boolean }) | null {
   const { decision } = complaint;
   if (!decision?.outcome) return null;
-  return Object.assign(Object.create(Object.getPrototypeOf(decision) as object) as Decision, decision, {
-    onTime: decision.decidedOn <= complaint.registration.responseDeadline,
-  });
+  return Object.assign(
+    Object.create(Object.getPrototypeOf(decision) as object) as Decision,
+    decision,
+    {
+      onTime: decision.decidedOn <= complaint.registration.responseDeadline,
+    },
+  );
 }
 
 /** `overdue`: not decided and today (Asia/Almaty) is after the deadline. */
@@ -19,7 +23,11 @@ export function isOverdue(complaint: Complaint, today: LocalDate): boolean {
 }
 
 /** Working days left until the deadline; null once closed, negative when overdue. */
-export function workingDaysLeft(complaint: Complaint, today: LocalDate, calendar: WorkingCalendar): number | null {
+export function workingDaysLeft(
+  complaint: Complaint,
+  today: LocalDate,
+  calendar: WorkingCalendar,
+): number | null {
   if (!isOpen(complaint.status)) return null;
   return calendar.workingDaysBetween(today, complaint.registration.responseDeadline);
 }

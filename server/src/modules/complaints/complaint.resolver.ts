@@ -45,38 +45,67 @@ export class ComplaintResolver {
     private readonly stageLimiter: RateLimiter,
   ) {}
 
-  @Query(() => ComplaintType, { nullable: true, description: 'A complaint the caller may read; null otherwise.' })
-  complaint(@Arg('id', () => ID, { description: 'The complaint.' }) id: string, @Ctx() ctx: ApiContext): Promise<Complaint | null> {
+  @Query(() => ComplaintType, {
+    nullable: true,
+    description: 'A complaint the caller may read; null otherwise.',
+  })
+  complaint(
+    @Arg('id', () => ID, { description: 'The complaint.' }) id: string,
+    @Ctx() ctx: ApiContext,
+  ): Promise<Complaint | null> {
     this.queries.reader(ctx);
     return ctx.loaders.complaint.load(id);
   }
 
-  @Query(() => ComplaintType, { nullable: true, description: 'A complaint by its incoming number, if the caller may read it.' })
+  @Query(() => ComplaintType, {
+    nullable: true,
+    description: 'A complaint by its incoming number, if the caller may read it.',
+  })
   complaintByIncomingNumber(
-    @Arg('incomingNumber', { description: 'The incoming number of the stamp.' }) incomingNumber: string,
+    @Arg('incomingNumber', { description: 'The incoming number of the stamp.' })
+    incomingNumber: string,
     @Ctx() ctx: ApiContext,
   ): Promise<Complaint | null> {
     return this.queries.findReadableByIncomingNumber(ctx, incomingNumber);
   }
 
-  @Query(() => ComplaintConnectionType, { description: 'The case queue: complaints by deadline, keyset-paged (at most 100 a page).' })
+  @Query(() => ComplaintConnectionType, {
+    description: 'The case queue: complaints by deadline, keyset-paged (at most 100 a page).',
+  })
   async complaints(
     @Ctx() ctx: ApiContext,
-    @Arg('filter', () => ComplaintFilterInput, { nullable: true, description: 'Narrows the queue.' }) filter?: ComplaintFilterInput | null,
-    @Arg('first', () => Int, { nullable: true, defaultValue: 50, description: 'How many, 0 to 100.' }) first = 50,
-    @Arg('after', () => String, { nullable: true, description: 'The endCursor of the previous page.' }) after?: string | null,
+    @Arg('filter', () => ComplaintFilterInput, {
+      nullable: true,
+      description: 'Narrows the queue.',
+    })
+    filter?: ComplaintFilterInput | null,
+    @Arg('first', () => Int, {
+      nullable: true,
+      defaultValue: 50,
+      description: 'How many, 0 to 100.',
+    })
+    first = 50,
+    @Arg('after', () => String, {
+      nullable: true,
+      description: 'The endCursor of the previous page.',
+    })
+    after?: string | null,
   ): Promise<ComplaintConnectionType> {
     const page = await this.queries.list(ctx, filter, first, after);
     return {
       edges: page.complaints.map((node, i) => ({ node, cursor: page.cursors[i]! })),
       pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.cursors.at(-1) ?? null },
-      countTotal: page.countTotal,
+      countTotal: () => page.countTotal(),
     };
   }
 
-  @Query(() => ComplaintStageType, { nullable: true, description: 'O6, public: no login. Null when the number and code do not match.' })
+  @Query(() => ComplaintStageType, {
+    nullable: true,
+    description: 'O6, public: no login. Null when the number and code do not match.',
+  })
   complaintStage(
-    @Arg('incomingNumber', { description: 'The incoming number of the stamp.' }) incomingNumber: string,
+    @Arg('incomingNumber', { description: 'The incoming number of the stamp.' })
+    incomingNumber: string,
     @Arg('trackingCode', { description: 'The tracking code of the receipt.' }) trackingCode: string,
     @Ctx() ctx: ApiContext,
   ): Promise<ComplaintStage | null> {
@@ -85,66 +114,93 @@ export class ComplaintResolver {
     return this.complaintService.stage(ctx.em, incomingNumber, trackingCode);
   }
 
-  @Mutation(() => ComplaintReceiptType, { description: 'C1–C5: registers a complaint against a provider: PROVIDER level, deadline 5 working days.' })
-  fileComplaint(@Arg('input', () => FileComplaintInputType, { description: 'The complaint.' }) input: FileComplaintInputType, @Ctx() ctx: ApiContext): Promise<ComplaintReceipt> {
+  @Mutation(() => ComplaintReceiptType, {
+    description:
+      'C1–C5: registers a complaint against a provider: PROVIDER level, deadline 5 working days.',
+  })
+  fileComplaint(
+    @Arg('input', () => FileComplaintInputType, { description: 'The complaint.' })
+    input: FileComplaintInputType,
+    @Ctx() ctx: ApiContext,
+  ): Promise<ComplaintReceipt> {
     return this.complaintService.fileComplaint(ctx, input);
   }
 
   @Mutation(() => ComplaintType, { description: 'Starts the review of a registered complaint.' })
   startReview(
     @Arg('id', () => ID, { description: 'The complaint.' }) id: string,
-    @Arg('expectedVersion', () => Int, { description: 'The version the caller saw.' }) expectedVersion: number,
+    @Arg('expectedVersion', () => Int, { description: 'The version the caller saw.' })
+    expectedVersion: number,
     @Ctx() ctx: ApiContext,
   ): Promise<Complaint> {
     return this.complaintService.startReview(ctx, id, expectedVersion);
   }
 
-  @Mutation(() => ComplaintType, { description: 'C5/C7, O5, O7: decides a complaint and notifies the recipient.' })
+  @Mutation(() => ComplaintType, {
+    description: 'C5/C7, O5, O7: decides a complaint and notifies the recipient.',
+  })
   decideComplaint(
     @Arg('id', () => ID, { description: 'The complaint.' }) id: string,
-    @Arg('expectedVersion', () => Int, { description: 'The version the caller saw.' }) expectedVersion: number,
-    @Arg('input', () => DecisionInputType, { description: 'The decision.' }) input: DecisionInputType,
+    @Arg('expectedVersion', () => Int, { description: 'The version the caller saw.' })
+    expectedVersion: number,
+    @Arg('input', () => DecisionInputType, { description: 'The decision.' })
+    input: DecisionInputType,
     @Ctx() ctx: ApiContext,
   ): Promise<Complaint> {
     return this.complaintService.decide(ctx, id, expectedVersion, input);
   }
 
   @Mutation(() => ComplaintReceiptType, {
-    description: "C6, C7: the recipient disagrees with the provider's result: registers an AUTHORITY-level complaint, deadline 15 working days.",
+    description:
+      "C6, C7: the recipient disagrees with the provider's result: registers an AUTHORITY-level complaint, deadline 15 working days.",
   })
   escalateComplaint(
     @Arg('id', () => ID, { description: 'The PROVIDER-level complaint.' }) id: string,
-    @Arg('input', () => EscalationInputType, { description: 'The escalation.' }) input: EscalationInputType,
+    @Arg('input', () => EscalationInputType, { description: 'The escalation.' })
+    input: EscalationInputType,
     @Ctx() ctx: ApiContext,
   ): Promise<ComplaintReceipt> {
     return this.complaintService.escalate(ctx, id, input);
   }
 
-  @Mutation(() => ComplaintType, { description: "C8: the recipient disagrees with the authority's result and has gone to court." })
+  @Mutation(() => ComplaintType, {
+    description: "C8: the recipient disagrees with the authority's result and has gone to court.",
+  })
   referToCourt(
     @Arg('id', () => ID, { description: 'The AUTHORITY-level complaint.' }) id: string,
-    @Arg('input', () => CourtReferralInputType, { description: 'The court referral.' }) input: CourtReferralInputType,
+    @Arg('input', () => CourtReferralInputType, { description: 'The court referral.' })
+    input: CourtReferralInputType,
     @Ctx() ctx: ApiContext,
   ): Promise<Complaint> {
     return this.complaintService.referToCourt(ctx, id, input);
   }
 
-  @Mutation(() => ComplaintType, { description: 'Records the withdrawal of an undecided complaint.' })
+  @Mutation(() => ComplaintType, {
+    description: 'Records the withdrawal of an undecided complaint.',
+  })
   withdrawComplaint(
     @Arg('id', () => ID, { description: 'The complaint.' }) id: string,
-    @Arg('expectedVersion', () => Int, { description: 'The version the caller saw.' }) expectedVersion: number,
+    @Arg('expectedVersion', () => Int, { description: 'The version the caller saw.' })
+    expectedVersion: number,
     @Arg('reason', { description: 'Why it is withdrawn.' }) reason: string,
     @Ctx() ctx: ApiContext,
   ): Promise<Complaint> {
     return this.complaintService.withdraw(ctx, id, expectedVersion, reason);
   }
 
-  @Mutation(() => ComplaintType, { description: 'SUPERVISOR: assigns a case to an inspector or supervisor (null takes it back).' })
+  @Mutation(() => ComplaintType, {
+    description: 'SUPERVISOR: assigns a case to an inspector or supervisor (null takes it back).',
+  })
   assignComplaint(
     @Arg('id', () => ID, { description: 'The complaint.' }) id: string,
-    @Arg('expectedVersion', () => Int, { description: 'The version the caller saw.' }) expectedVersion: number,
+    @Arg('expectedVersion', () => Int, { description: 'The version the caller saw.' })
+    expectedVersion: number,
     @Ctx() ctx: ApiContext,
-    @Arg('assigneeId', () => ID, { nullable: true, description: 'The inspector or supervisor; null to unassign.' }) assigneeId?: string | null,
+    @Arg('assigneeId', () => ID, {
+      nullable: true,
+      description: 'The inspector or supervisor; null to unassign.',
+    })
+    assigneeId?: string | null,
   ): Promise<Complaint> {
     return this.complaintService.assign(ctx, id, expectedVersion, assigneeId ?? null);
   }
@@ -164,43 +220,80 @@ export class ComplaintResolver {
     return decisionView(complaint);
   }
 
-  @FieldResolver(() => CourtReferralType, { nullable: true, description: 'The court referral, if any (C8).' })
+  @FieldResolver(() => CourtReferralType, {
+    nullable: true,
+    description: 'The court referral, if any (C8).',
+  })
   courtReferral(@Root() complaint: Complaint): CourtReferral | null {
     return complaint.courtReferral?.court ? complaint.courtReferral : null;
   }
 
-  @FieldResolver(() => ProviderType, { description: 'The provider whose decision, action or inaction is complained about.' })
+  @FieldResolver(() => ProviderType, {
+    description: 'The provider whose decision, action or inaction is complained about.',
+  })
   async provider(@Root() complaint: Complaint, @Ctx() ctx: ApiContext): Promise<Provider> {
     return (await ctx.loaders.provider.load(complaint.provider.id))!;
   }
 
-  @FieldResolver(() => AuthorityType, { nullable: true, description: 'The reviewing authority; set on AUTHORITY level.' })
-  authority(@Root() complaint: Complaint, @Ctx() ctx: ApiContext): Promise<Authority | null> | null {
+  @FieldResolver(() => AuthorityType, {
+    nullable: true,
+    description: 'The reviewing authority; set on AUTHORITY level.',
+  })
+  authority(
+    @Root() complaint: Complaint,
+    @Ctx() ctx: ApiContext,
+  ): Promise<Authority | null> | null {
     return complaint.authority ? ctx.loaders.authority.load(complaint.authority.id) : null;
   }
 
-  @FieldResolver(() => PublicServiceType, { nullable: true, description: 'The public service concerned (R2).' })
-  publicService(@Root() complaint: Complaint, @Ctx() ctx: ApiContext): Promise<PublicService | null> | null {
-    return complaint.publicServiceCode ? ctx.loaders.publicService.load(complaint.publicServiceCode) : null;
+  @FieldResolver(() => PublicServiceType, {
+    nullable: true,
+    description: 'The public service concerned (R2).',
+  })
+  publicService(
+    @Root() complaint: Complaint,
+    @Ctx() ctx: ApiContext,
+  ): Promise<PublicService | null> | null {
+    return complaint.publicServiceCode
+      ? ctx.loaders.publicService.load(complaint.publicServiceCode)
+      : null;
   }
 
-  @FieldResolver(() => Boolean, { description: 'Not decided and the responseDeadline has passed (Asia/Almaty today).' })
+  @FieldResolver(() => Boolean, {
+    description: 'Not decided and the responseDeadline has passed (Asia/Almaty today).',
+  })
   overdue(@Root() complaint: Complaint, @Ctx() ctx: ApiContext): boolean {
     return isOverdue(complaint, almatyDate(ctx.now));
   }
 
-  @FieldResolver(() => Int, { nullable: true, description: 'Working days left until responseDeadline; null once decided, negative when overdue.' })
-  async workingDaysLeft(@Root() complaint: Complaint, @Ctx() ctx: ApiContext): Promise<number | null> {
+  @FieldResolver(() => Int, {
+    nullable: true,
+    description:
+      'Working days left until responseDeadline; null once decided, negative when overdue.',
+  })
+  async workingDaysLeft(
+    @Root() complaint: Complaint,
+    @Ctx() ctx: ApiContext,
+  ): Promise<number | null> {
     return workingDaysLeft(complaint, almatyDate(ctx.now), await ctx.loaders.calendar());
   }
 
-  @FieldResolver(() => ComplaintType, { nullable: true, description: 'For an AUTHORITY-level complaint: the PROVIDER-level complaint it escalates.' })
+  @FieldResolver(() => ComplaintType, {
+    nullable: true,
+    description: 'For an AUTHORITY-level complaint: the PROVIDER-level complaint it escalates.',
+  })
   parent(@Root() complaint: Complaint, @Ctx() ctx: ApiContext): Promise<Complaint | null> | null {
     return complaint.parent ? ctx.loaders.complaint.load(complaint.parent.id) : null;
   }
 
-  @FieldResolver(() => ComplaintType, { nullable: true, description: 'For a PROVIDER-level complaint: the AUTHORITY-level complaint that escalated it.' })
-  escalation(@Root() complaint: Complaint, @Ctx() ctx: ApiContext): Promise<Complaint | null> | null {
+  @FieldResolver(() => ComplaintType, {
+    nullable: true,
+    description: 'For a PROVIDER-level complaint: the AUTHORITY-level complaint that escalated it.',
+  })
+  escalation(
+    @Root() complaint: Complaint,
+    @Ctx() ctx: ApiContext,
+  ): Promise<Complaint | null> | null {
     // Only an ESCALATED complaint has an escalation: no query for the others.
     return complaint.status === 'ESCALATED' ? ctx.loaders.escalation.load(complaint.id) : null;
   }
@@ -210,17 +303,24 @@ export class ComplaintResolver {
     return ctx.loaders.history.load(complaint.id);
   }
 
-  @FieldResolver(() => UserType, { nullable: true, description: 'The inspector or supervisor the case is assigned to.' })
+  @FieldResolver(() => UserType, {
+    nullable: true,
+    description: 'The inspector or supervisor the case is assigned to.',
+  })
   assignee(@Root() complaint: Complaint, @Ctx() ctx: ApiContext): Promise<User | null> | null {
     return complaint.assignee ? ctx.loaders.user.load(complaint.assignee.id) : null;
   }
 
-  @FieldResolver(() => [NoticeType], { description: 'O5: the notices written to the recipient, oldest first.' })
+  @FieldResolver(() => [NoticeType], {
+    description: 'O5: the notices written to the recipient, oldest first.',
+  })
   notices(@Root() complaint: Complaint, @Ctx() ctx: ApiContext): Promise<Notice[]> {
     return ctx.loaders.notices.load(complaint.id);
   }
 
-  @FieldResolver(() => [ConsentType], { description: "O8: the recipient's written consents on this complaint." })
+  @FieldResolver(() => [ConsentType], {
+    description: "O8: the recipient's written consents on this complaint.",
+  })
   consents(@Root() complaint: Complaint, @Ctx() ctx: ApiContext): Promise<Consent[]> {
     return ctx.loaders.consents.load(complaint.id);
   }
@@ -228,12 +328,17 @@ export class ComplaintResolver {
 
 @Resolver(() => ComplaintConnectionType)
 export class ComplaintConnectionResolver {
-  @FieldResolver(() => Int, { description: 'How many complaints match the filter: one count(*), only when asked for.' })
+  @FieldResolver(() => Int, {
+    description: 'How many complaints match the filter: one count(*), only when asked for.',
+  })
   totalCount(@Root() connection: ComplaintConnectionType): Promise<number> {
     return connection.countTotal();
   }
 }
 
-export function resolveComplaintReference(reference: { id: string }, ctx: ApiContext): Promise<Complaint | null> {
+export function resolveComplaintReference(
+  reference: { id: string },
+  ctx: ApiContext,
+): Promise<Complaint | null> {
   return ctx.loaders.complaint.load(reference.id);
 }

@@ -289,7 +289,10 @@ export class ComplaintService implements DeadlineRecomputer {
       const complaint = await this.lockComplaint(em, ctx, id);
       assertVersion(complaint, expectedVersion);
       const assignee = assigneeId ? await this.users.findById(em, assigneeId) : null;
-      if (assigneeId && (!assignee || !assignee.active || !['INSPECTOR', 'SUPERVISOR'].includes(assignee.role))) {
+      if (
+        assigneeId &&
+        (!assignee || !assignee.active || !['INSPECTOR', 'SUPERVISOR'].includes(assignee.role))
+      ) {
         throw badInput(ctx.language, 'assigneeId', 'unknownValue');
       }
       const previous = complaint.assignee?.id ?? null;

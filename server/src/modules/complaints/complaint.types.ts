@@ -313,7 +313,10 @@ export class ComplaintFilterInput {
   })
   authorityId?: string | null;
 
-  @Field(() => Boolean, { nullable: true, description: 'Only overdue (true) or only not overdue (false).' })
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Only overdue (true) or only not overdue (false).',
+  })
   overdue?: boolean | null;
 
   @Field(() => LocalDateScalar, { nullable: true, description: 'Deadline before this date.' })
@@ -338,7 +341,10 @@ export class ComplaintFilterInput {
   })
   search?: string | null;
 
-  @Field(() => Boolean, { nullable: true, description: 'Only the cases assigned to the logged-in user.' })
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Only the cases assigned to the logged-in user.',
+  })
   assignedToMe?: boolean | null;
 }
 
@@ -371,7 +377,10 @@ export class RecipientInputType {
   })
   bin?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'LEGAL_ENTITY: the number of its outgoing letter (C2).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'LEGAL_ENTITY: the number of its outgoing letter (C2).',
+  })
   outgoingNumber?: string | null;
 
   @Field(() => LocalDateScalar, {
@@ -419,7 +428,10 @@ export class FileComplaintInputType {
   @Field(() => String, { nullable: true, description: 'The public service concerned (R2).' })
   publicServiceCode?: string | null;
 
-  @Field(() => String, { nullable: true, description: "The provider's official concerned, if named." })
+  @Field(() => String, {
+    nullable: true,
+    description: "The provider's official concerned, if named.",
+  })
   official?: string | null;
 
   @Field(() => ComplaintSubject, { description: 'What it is against.' })
@@ -454,7 +466,10 @@ export class DecisionInputType {
   @Field({ description: 'Why.' })
   reasoning!: string;
 
-  @Field(() => String, { nullable: true, description: 'O7: required when UPHELD or PARTIALLY_UPHELD.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'O7: required when UPHELD or PARTIALLY_UPHELD.',
+  })
   remedialMeasures?: string | null;
 }
 

@@ -8,7 +8,9 @@ import type { ConsentService, ProtectedRecipientField } from './consent.service.
 export class ConsentResolver {
   constructor(private readonly consents: ConsentService) {}
 
-  @Mutation(() => ConsentType, { description: "O8: records the recipient's written consent on a complaint. Audited." })
+  @Mutation(() => ConsentType, {
+    description: "O8: records the recipient's written consent on a complaint. Audited.",
+  })
   recordConsent(
     @Arg('complaintId', () => ID, { description: 'The complaint.' }) complaintId: string,
     @Arg('input', () => ConsentInputType, { description: 'The consent.' }) input: ConsentInputType,
@@ -17,8 +19,13 @@ export class ConsentResolver {
     return this.consents.record(ctx, complaintId, input);
   }
 
-  @Mutation(() => ConsentType, { description: 'O8: revokes a consent: protected data is closed again. Audited.' })
-  revokeConsent(@Arg('id', () => ID, { description: 'The consent.' }) id: string, @Ctx() ctx: ApiContext): Promise<Consent> {
+  @Mutation(() => ConsentType, {
+    description: 'O8: revokes a consent: protected data is closed again. Audited.',
+  })
+  revokeConsent(
+    @Arg('id', () => ID, { description: 'The consent.' }) id: string,
+    @Ctx() ctx: ApiContext,
+  ): Promise<Consent> {
     return this.consents.revoke(ctx, id);
   }
 }
@@ -26,26 +33,44 @@ export class ConsentResolver {
 /** O8: the protected fields of a recipient: each needs an active written consent, and is audited. */
 @Resolver(() => RecipientType)
 export class RecipientResolver {
-  private read(recipient: RecipientType, field: ProtectedRecipientField, ctx: ApiContext): Promise<string | null> {
-    return ctx.loaders.protectedRead.load({ complaint: recipient.complaint, field }) as Promise<string | null>;
+  private read(
+    recipient: RecipientType,
+    field: ProtectedRecipientField,
+    ctx: ApiContext,
+  ): Promise<string | null> {
+    return ctx.loaders.protectedRead.load({ complaint: recipient.complaint, field }) as Promise<
+      string | null
+    >;
   }
 
-  @FieldResolver(() => String, { nullable: true, description: 'Protected (O8): the IIN; needs an active consent.' })
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: 'Protected (O8): the IIN; needs an active consent.',
+  })
   iin(@Root() recipient: RecipientType, @Ctx() ctx: ApiContext): Promise<string | null> {
     return this.read(recipient, 'iin', ctx);
   }
 
-  @FieldResolver(() => String, { nullable: true, description: 'Protected (O8): the BIN; needs an active consent.' })
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: 'Protected (O8): the BIN; needs an active consent.',
+  })
   bin(@Root() recipient: RecipientType, @Ctx() ctx: ApiContext): Promise<string | null> {
     return this.read(recipient, 'bin', ctx);
   }
 
-  @FieldResolver(() => String, { nullable: true, description: 'Protected (O8): the email; needs an active consent.' })
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: 'Protected (O8): the email; needs an active consent.',
+  })
   email(@Root() recipient: RecipientType, @Ctx() ctx: ApiContext): Promise<string | null> {
     return this.read(recipient, 'email', ctx);
   }
 
-  @FieldResolver(() => String, { nullable: true, description: 'Protected (O8): the phone; needs an active consent.' })
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: 'Protected (O8): the phone; needs an active consent.',
+  })
   phone(@Root() recipient: RecipientType, @Ctx() ctx: ApiContext): Promise<string | null> {
     return this.read(recipient, 'phone', ctx);
   }

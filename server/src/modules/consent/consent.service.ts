@@ -37,14 +37,22 @@ export class ConsentService {
     const today = almatyDate(ctx.now);
     assertValid(
       inputs.flatMap((input, i) =>
-        validateConsent(input, { today }).map((v) => ({ ...v, field: `${prefix}${prefix ? `${i}.` : ''}${v.field}` })),
+        validateConsent(input, { today }).map((v) => ({
+          ...v,
+          field: `${prefix}${prefix ? `${i}.` : ''}${v.field}`,
+        })),
       ),
       ctx.language,
     );
   }
 
   /** Adds consents given with a filing, inside the filing's transaction. */
-  addAll(em: EntityManager, ctx: RequestCtx, complaint: Complaint, inputs: readonly ConsentData[]): Consent[] {
+  addAll(
+    em: EntityManager,
+    ctx: RequestCtx,
+    complaint: Complaint,
+    inputs: readonly ConsentData[],
+  ): Consent[] {
     return inputs.map((input) => {
       const consent = em.create(Consent, {
         complaint,
@@ -79,7 +87,13 @@ export class ConsentService {
         action: 'consent.record',
         entityType: 'Consent',
         entityId: consent!.id,
-        change: { complaintId, scope: input.scope, signedBy: input.signedBy, method: input.method, signedOn: input.signedOn },
+        change: {
+          complaintId,
+          scope: input.scope,
+          signedBy: input.signedBy,
+          method: input.method,
+          signedOn: input.signedOn,
+        },
       });
       return consent!;
     });
@@ -88,7 +102,9 @@ export class ConsentService {
   async revoke(ctx: RequestCtx, consentId: string): Promise<Consent> {
     requireRole(ctx, 'PROVIDER_OFFICER', 'INSPECTOR', 'SUPERVISOR', 'PARTNER');
     const found = isUuid(consentId) ? await ctx.em.findOne(Consent, { id: consentId }) : null;
-    const readable = found ? await this.complaints.findReadableByIds(ctx, [found.complaint.id]) : [];
+    const readable = found
+      ? await this.complaints.findReadableByIds(ctx, [found.complaint.id])
+      : [];
     if (!found || readable.length === 0) throw new NotFoundError('Consent', consentId);
     return ctx.em.transactional(async (em) => {
       const consent = em.merge(found);
@@ -113,7 +129,11 @@ export class ConsentService {
   }
 
   listForComplaints(em: EntityManager, complaintIds: readonly string[]): Promise<Consent[]> {
-    return em.find(Consent, { complaint: { $in: [...complaintIds] } }, { orderBy: { recordedAt: 'asc' } });
+    return em.find(
+      Consent,
+      { complaint: { $in: [...complaintIds] } },
+      { orderBy: { recordedAt: 'asc' } },
+    );
   }
 
   /**

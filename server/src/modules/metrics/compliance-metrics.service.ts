@@ -40,7 +40,8 @@ const LATEST_DATE = '2100-12-31';
 // receipt can precede it: the calendar starts a month early to cover that.
 const CALENDAR_MARGIN_BEFORE_DAYS = 31;
 // Decisions come days after registration; the calendar reaches today, but at least two and at
-// most ten years past `to`, so that an old period never needs a calendar up to an unbounded date.
+// most ten years past `to`, so that an old period never needs a calendar up to an unbounded date
+// (a decision even later than that is left out of the median).
 const CALENDAR_MIN_DAYS_AFTER = 731;
 const CALENDAR_MAX_DAYS_AFTER = 3660;
 
@@ -145,7 +146,7 @@ export class ComplianceMetricsService {
 
     const group = grouping(groupBy, ctx.language === 'kk' ? 'name_kk' : 'name_ru');
     const conditions = ['c.registered_on between ?::date and ?::date'];
-    const params: (string | number)[] = [cal.days, cal.indexes, today, from, to];
+    const params: string[] = [cal.days, cal.indexes, today, from, to];
     if (filter.level) {
       conditions.push('c.level = ?');
       params.push(filter.level);

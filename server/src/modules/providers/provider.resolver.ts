@@ -8,13 +8,18 @@ import { ProviderType } from './provider.types.js';
 export class ProviderResolver {
   constructor(private readonly providerService: ProviderService) {}
 
-  @Query(() => [ProviderType], { description: 'R1, O3: every service provider (public reference data).' })
+  @Query(() => [ProviderType], {
+    description: 'R1, O3: every service provider (public reference data).',
+  })
   providers(@Ctx() ctx: ApiContext): Promise<Provider[]> {
     return this.providerService.list(ctx.em);
   }
 }
 
 /** Federation: another subgraph holding a Provider key gets the public reference data. */
-export function resolveProviderReference(reference: { id: string }, ctx: ApiContext): Promise<Provider | null> {
+export function resolveProviderReference(
+  reference: { id: string },
+  ctx: ApiContext,
+): Promise<Provider | null> {
   return ctx.loaders.provider.load(reference.id);
 }

@@ -1,6 +1,8 @@
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 
-@ObjectType('Provider', { description: 'A service provider: the state body or organization that renders the service.' })
+@ObjectType('Provider', {
+  description: 'A service provider: the state body or organization that renders the service.',
+})
 @Directive('@key(fields: "id")')
 export class ProviderType {
   @Field(() => ID, { description: 'The provider.' })

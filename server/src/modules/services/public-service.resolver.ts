@@ -9,7 +9,8 @@ export class PublicServiceResolver {
   constructor(private readonly register: PublicServiceService) {}
 
   @Query(() => [PublicServiceType], {
-    description: 'R1: the register of public services (public), optionally searched by code or name.',
+    description:
+      'R1: the register of public services (public), optionally searched by code or name.',
   })
   publicServices(
     @Ctx() ctx: ApiContext,

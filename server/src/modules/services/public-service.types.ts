@@ -11,7 +11,9 @@ export class LocalizedTextType {
   ru!: string;
 }
 
-@ObjectType('PublicService', { description: 'R1: an entry of the register of public services, with its standard.' })
+@ObjectType('PublicService', {
+  description: 'R1: an entry of the register of public services, with its standard.',
+})
 @Directive('@key(fields: "code")')
 export class PublicServiceType {
   @Field({ description: 'The code in the register.' })

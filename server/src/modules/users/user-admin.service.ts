@@ -46,7 +46,8 @@ export class UserAdminService {
     if (!input.displayName.trim()) throw badInput(ctx.language, 'displayName', 'required');
     this.assertPassword(ctx, input.password);
     await this.assertScope(ctx, input.role, input);
-    if (await this.users.findByEmail(ctx.em, email)) throw badInput(ctx.language, 'email', 'duplicateValue');
+    if (await this.users.findByEmail(ctx.em, email))
+      throw badInput(ctx.language, 'email', 'duplicateValue');
     const passwordHash = await this.users.hashPassword(input.password);
     return ctx.em.transactional(async (em) => {
       const user = this.users.create(em, { ...input, email }, passwordHash);
@@ -55,7 +56,12 @@ export class UserAdminService {
         action: 'user.create',
         entityType: 'User',
         entityId: user.id,
-        change: { email, role: input.role, providerId: input.providerId ?? null, authorityId: input.authorityId ?? null },
+        change: {
+          email,
+          role: input.role,
+          providerId: input.providerId ?? null,
+          authorityId: input.authorityId ?? null,
+        },
       });
       return user;
     });
@@ -110,7 +116,10 @@ export class UserAdminService {
 
   private assertPassword(ctx: RequestCtx, password: string): void {
     if (password.length < MIN_PASSWORD_LENGTH) {
-      throw badInput(ctx.language, 'password', 'outOfRange', { min: MIN_PASSWORD_LENGTH, max: 200 });
+      throw badInput(ctx.language, 'password', 'outOfRange', {
+        min: MIN_PASSWORD_LENGTH,
+        max: 200,
+      });
     }
   }
 
@@ -123,7 +132,11 @@ export class UserAdminService {
         throw badInput(ctx.language, 'providerId', 'unknownValue');
       }
     }
-    if (isAuthorityRole(role) && scope.authorityId && !(await this.authorities.findById(ctx.em, scope.authorityId))) {
+    if (
+      isAuthorityRole(role) &&
+      scope.authorityId &&
+      !(await this.authorities.findById(ctx.em, scope.authorityId))
+    ) {
       throw badInput(ctx.language, 'authorityId', 'unknownValue');
     }
   }

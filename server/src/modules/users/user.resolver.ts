@@ -19,9 +19,14 @@ export class UserResolver {
     private readonly userAdmin: UserAdminService,
   ) {}
 
-  @Query(() => UserType, { nullable: true, description: 'The logged-in user; null without a valid token.' })
+  @Query(() => UserType, {
+    nullable: true,
+    description: 'The logged-in user; null without a valid token.',
+  })
   me(@Ctx() ctx: ApiContext): Promise<User | null> {
-    return ctx.actor?.kind === 'user' ? this.userService.findById(ctx.em, ctx.actor.userId) : Promise.resolve(null);
+    return ctx.actor?.kind === 'user'
+      ? this.userService.findById(ctx.em, ctx.actor.userId)
+      : Promise.resolve(null);
   }
 
   @Query(() => [UserType], { description: 'SUPERVISOR: every user.' })
@@ -30,7 +35,8 @@ export class UserResolver {
   }
 
   @Mutation(() => AuthPayloadType, {
-    description: 'Logs in: a wrong password and an unknown email get the same answer; repeated failures wait longer.',
+    description:
+      'Logs in: a wrong password and an unknown email get the same answer; repeated failures wait longer.',
   })
   login(
     @Arg('email', { description: 'The login email.' }) email: string,
@@ -41,23 +47,38 @@ export class UserResolver {
   }
 
   @Mutation(() => UserType, { description: 'SUPERVISOR: creates a user. Audited.' })
-  createUser(@Arg('input', () => NewUserInputType, { description: 'The user.' }) input: NewUserInputType, @Ctx() ctx: ApiContext): Promise<User> {
+  createUser(
+    @Arg('input', () => NewUserInputType, { description: 'The user.' }) input: NewUserInputType,
+    @Ctx() ctx: ApiContext,
+  ): Promise<User> {
     return this.userAdmin.create(ctx, input);
   }
 
-  @Mutation(() => UserType, { description: 'SUPERVISOR: changes a user’s role (and provider or department). Audited.' })
+  @Mutation(() => UserType, {
+    description: 'SUPERVISOR: changes a user’s role (and provider or department). Audited.',
+  })
   changeUserRole(
     @Arg('id', () => ID, { description: 'The user.' }) id: string,
     @Arg('role', () => Role, { description: 'The new role.' }) role: Role,
     @Ctx() ctx: ApiContext,
-    @Arg('providerId', () => ID, { nullable: true, description: 'PROVIDER_OFFICER: the provider.' }) providerId?: string | null,
-    @Arg('authorityId', () => ID, { nullable: true, description: 'SUPERVISOR, INSPECTOR: the department.' }) authorityId?: string | null,
+    @Arg('providerId', () => ID, { nullable: true, description: 'PROVIDER_OFFICER: the provider.' })
+    providerId?: string | null,
+    @Arg('authorityId', () => ID, {
+      nullable: true,
+      description: 'SUPERVISOR, INSPECTOR: the department.',
+    })
+    authorityId?: string | null,
   ): Promise<User> {
     return this.userAdmin.changeRole(ctx, id, role, { providerId, authorityId });
   }
 
-  @Mutation(() => UserType, { description: 'SUPERVISOR: deactivates a user; their tokens stop working. Audited.' })
-  deactivateUser(@Arg('id', () => ID, { description: 'The user.' }) id: string, @Ctx() ctx: ApiContext): Promise<User> {
+  @Mutation(() => UserType, {
+    description: 'SUPERVISOR: deactivates a user; their tokens stop working. Audited.',
+  })
+  deactivateUser(
+    @Arg('id', () => ID, { description: 'The user.' }) id: string,
+    @Ctx() ctx: ApiContext,
+  ): Promise<User> {
     return this.userAdmin.deactivate(ctx, id);
   }
 
@@ -70,7 +91,10 @@ export class UserResolver {
     return this.userAdmin.resetPassword(ctx, id, password);
   }
 
-  @FieldResolver(() => ProviderType, { nullable: true, description: 'Set for PROVIDER_OFFICER: the provider they work for.' })
+  @FieldResolver(() => ProviderType, {
+    nullable: true,
+    description: 'Set for PROVIDER_OFFICER: the provider they work for.',
+  })
   provider(@Root() user: User, @Ctx() ctx: ApiContext): Promise<Provider | null> | null {
     return user.provider ? ctx.loaders.provider.load(user.provider.id) : null;
   }
