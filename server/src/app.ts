@@ -6,6 +6,7 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { AppConfig } from './config.js';
 import { openDatabase } from './db/database.js';
+import type { OrmOptions } from './db/orm-config.js';
 import { seedDemoData } from './db/seed/demo-seed.js';
 import { createFormatError } from './graphql/format-error.js';
 import type { ApiContext } from './graphql/loaders.js';
@@ -27,8 +28,8 @@ export interface App {
 }
 
 /** Opens the database (migrating it), seeds demo data if asked and empty, and listens. */
-export async function createApp(config: AppConfig): Promise<App> {
-  const database = await openDatabase(config);
+export async function createApp(config: AppConfig, options: OrmOptions = {}): Promise<App> {
+  const database = await openDatabase(config, options);
   try {
     const services = createServices(config);
     const seeded = config.seedDemo

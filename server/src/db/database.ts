@@ -1,7 +1,7 @@
 import { MikroORM } from '@mikro-orm/postgresql';
 import { ConfigError, assertWritableDirectory, type AppConfig } from '../config.js';
 import { startEmbeddedDatabase } from './embedded.js';
-import { ormConfig } from './orm-config.js';
+import { ormConfig, type OrmOptions } from './orm-config.js';
 
 export interface Database {
   orm: MikroORM;
@@ -13,7 +13,10 @@ export interface Database {
 type DatabaseSettings = Pick<AppConfig, 'databaseUrl' | 'dataDir' | 'databasePoolSize'>;
 
 /** Opens the configured database and applies pending migrations; never changes schema otherwise. */
-export async function openDatabase(config: DatabaseSettings): Promise<Database> {
+export async function openDatabase(
+  config: DatabaseSettings,
+  options: OrmOptions = {},
+): Promise<Database> {
   let stopEmbedded: (() => Promise<void>) | null = null;
   let url = config.databaseUrl;
   let variable = 'DATABASE_URL';
@@ -31,7 +34,7 @@ export async function openDatabase(config: DatabaseSettings): Promise<Database> 
       );
     }
   }
-  const orm = new MikroORM(ormConfig(url, config.databasePoolSize));
+  const orm = new MikroORM(ormConfig(url, config.databasePoolSize, options));
   const stop = async () => {
     await orm.close(true);
     await stopEmbedded?.();

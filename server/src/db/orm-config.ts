@@ -10,8 +10,22 @@ import { migrationsList } from './migrations/index.js';
 export const migrationsSourceDir = join(repositoryRoot, 'server/src/db/migrations');
 
 /** One configuration for every PostgreSQL: the embedded one only differs by its URL. */
-export function ormConfig(clientUrl: string, poolSize: number): Options {
+export interface OrmOptions {
+  /** Sees every SQL statement the ORM sends (tests count them). */
+  onQuery?: (sql: string) => void;
+}
+
+export function ormConfig(clientUrl: string, poolSize: number, options: OrmOptions = {}): Options {
+  const { onQuery } = options;
   return defineConfig({
+    ...(onQuery
+      ? {
+          onQuery: (sql: string) => {
+            onQuery(sql);
+            return sql;
+          },
+        }
+      : {}),
     clientUrl,
     entities,
     metadataProvider: ReflectMetadataProvider,

@@ -1,6 +1,7 @@
 import { withKzChecksum, type Role } from '@complaints/domain';
 import { createApp, type App } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
+import type { OrmOptions } from '../../src/db/orm-config.js';
 import { Authority } from '../../src/modules/authorities/authority.entity.js';
 import { Provider } from '../../src/modules/providers/provider.entity.js';
 import { PublicService } from '../../src/modules/services/public-service.entity.js';
@@ -68,7 +69,10 @@ export async function graphqlRequest<T>(
 }
 
 /** Starts the real server on a database of this test file's own, with a small world in it. */
-export async function startApiWorld(env: Record<string, string> = {}): Promise<ApiWorld> {
+export async function startApiWorld(
+  env: Record<string, string> = {},
+  options: OrmOptions = {},
+): Promise<ApiWorld> {
   const database = await createEmptyDatabase();
   const app = await createApp(
     loadConfig({
@@ -80,6 +84,7 @@ export async function startApiWorld(env: Record<string, string> = {}): Promise<A
       JWT_SECRET,
       ...env,
     }),
+    options,
   );
   const pool = new pg.Pool({ connectionString: database.url, max: 2 });
   const em = app.orm.em.fork();

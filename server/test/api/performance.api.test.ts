@@ -1,0 +1,146 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FILE_COMPLAINT, complaintInput, startApiWorld, type ApiWorld } from '../support/api.js';
+
+let world: ApiWorld;
+const statements: string[] = [];
+
+beforeAll(async () => {
+  world = await startApiWorld({}, { onQuery: (sql) => statements.push(sql) });
+  const officer = await world.as('officer');
+  const partner = await world.as('partner');
+  const supervisor = await world.as('supervisor');
+  // 60 complaints; every third one decided and escalated, the escalations assigned.
+  for (let i = 0; i < 60; i += 1) {
+    const filed = await officer.request<{ fileComplaint: { complaint: { id: string } } }>(
+      FILE_COMPLAINT,
+      {
+        input: complaintInput(world.providers.astana.id, {
+          publicServiceCode: 'S-1',
+          description: i % 3 === 0 ? 'mixed-page: escalated later' : 'plain',
+        }),
+      },
+    );
+    const id = filed.data!.fileComplaint.complaint.id;
+    if (i % 3 !== 0) continue;
+    await officer.request(
+      `mutation($id: ID!) { decideComplaint(id: $id, expectedVersion: 1, input: { outcome: REJECTED, reasoning: "Жоқ" }) { id } }`,
+      { id },
+    );
+    const escalated = await partner.request<{ escalateComplaint: { complaint: { id: string } } }>(
+      `mutation($id: ID!) { escalateComplaint(id: $id, input: { reason: "mixed-page: Келіспеймін", channel: ELECTRONIC, signature: DIGITAL }) { complaint { id } } }`,
+      { id },
+    );
+    const childId = escalated.data!.escalateComplaint.complaint.id;
+    await supervisor.request(
+      `mutation($id: ID!, $a: ID) { assignComplaint(id: $id, expectedVersion: 1, assigneeId: $a) { id } }`,
+      { id: childId, a: world.users.inspector.id },
+    );
+  }
+}, 120_000);
+
+afterAll(async () => {
+  await world?.stop();
+});
+
+const QUEUE = `query Queue($first: Int!, $filter: ComplaintFilter, $after: String) {
+  complaints(first: $first, filter: $filter, after: $after) {
+    totalCount
+    pageInfo { hasNextPage endCursor }
+    edges {
+      cursor
+      node {
+        id level status version overdue workingDaysLeft
+        recipient { surname organizationName accessibilityNeeds }
+        provider { id nameRu region }
+        authority { id nameRu }
+        publicService { code nameRu }
+        registration { incomingNumber registeredOn responseDeadline acceptedBy }
+        decision { outcome decidedOn onTime }
+        parent { id registration { incomingNumber } }
+        escalation { id registration { incomingNumber } }
+        assignee { id displayName }
+      }
+    }
+  }
+}`;
+
+async function countStatements(
+  first: number,
+  after: string | null = null,
+): Promise<{ count: number; edges: number }> {
+  const inspector = await world.as('inspector');
+  statements.length = 0;
+  const result = await inspector.request<{ complaints: { edges: unknown[] } }>(QUEUE, {
+    first,
+    after,
+    filter: MIXED,
+  });
+  expect(result.errors).toBeUndefined();
+  return { count: statements.length, edges: result.data!.complaints.edges.length };
+}
+
+/** The 20 escalated complaints and their 20 escalations. */
+const MIXED = { search: 'mixed-page' };
+const EXPECTED_STATEMENTS = 10;
+
+describe('the case queue', () => {
+  it('Performance: one page costs the same few statements whatever its size (5 vs 50)', async () => {
+    // Both pages hold every kind of row: escalated complaints (5 working days) sort before
+    // their escalations (15), so the small page starts just before the boundary.
+    const inspector = await world.as('inspector');
+    const head = await inspector.request<{ complaints: { pageInfo: { endCursor: string } } }>(
+      `query($filter: ComplaintFilter) { complaints(first: 18, filter: $filter) { pageInfo { endCursor } } }`,
+      { filter: MIXED },
+    );
+    const small = await countStatements(5, head.data!.complaints.pageInfo.endCursor);
+    const large = await countStatements(50);
+    expect(small.edges).toBe(5);
+    expect(large.edges).toBe(40);
+    expect(large.count).toBe(small.count);
+    // The token's user, the page, its count, the calendar overrides, then one batched query per
+    // nested kind: escalations, parents, providers, services, authorities, assignees.
+    expect(large.count).toBe(EXPECTED_STATEMENTS);
+  });
+
+  it('Performance: keyset pages stay stable while complaints are filed between them', async () => {
+    const inspector = await world.as('inspector');
+    const officer = await world.as('officer');
+    const page = `query($after: String) { complaints(first: 20, after: $after) { pageInfo { hasNextPage endCursor } edges { node { id registration { responseDeadline } } } } }`;
+    type Page = {
+      complaints: {
+        pageInfo: { hasNextPage: boolean; endCursor: string | null };
+        edges: { node: { id: string; registration: { responseDeadline: string } } }[];
+      };
+    };
+    const seen: { id: string; deadline: string }[] = [];
+    let after: string | null = null;
+    let round = 0;
+    do {
+      const result: Awaited<ReturnType<typeof inspector.request<Page>>> =
+        await inspector.request<Page>(page, { after });
+      for (const edge of result.data!.complaints.edges)
+        seen.push({ id: edge.node.id, deadline: edge.node.registration.responseDeadline });
+      after = result.data!.complaints.pageInfo.hasNextPage
+        ? result.data!.complaints.pageInfo.endCursor
+        : null;
+      // New complaints arrive between pages: they sort after the cursor or before it, never twice.
+      await officer.request(FILE_COMPLAINT, { input: complaintInput(world.providers.astana.id) });
+      round += 1;
+    } while (after && round < 20);
+    expect(new Set(seen.map((s) => s.id)).size).toBe(seen.length);
+    const sorted = [...seen].sort(
+      (a, b) => a.deadline.localeCompare(b.deadline) || a.id.localeCompare(b.id),
+    );
+    expect(seen).toEqual(sorted);
+  });
+
+  it('Performance: totalCount is one count(*) and is not run when not asked for', async () => {
+    const inspector = await world.as('inspector');
+    statements.length = 0;
+    await inspector.request('{ complaints(first: 5) { edges { node { id } } } }');
+    expect(statements.filter((sql) => /count\(/i.test(sql))).toHaveLength(0);
+    statements.length = 0;
+    await inspector.request('{ complaints(first: 5) { totalCount } }');
+    expect(statements.filter((sql) => /count\(/i.test(sql))).toHaveLength(1);
+  });
+});
