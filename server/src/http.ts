@@ -61,6 +61,8 @@ async function graphql(
 ): Promise<void> {
   const body = await readBody(req);
   if (body === null) {
+    // The rest of the body is not read: close the connection rather than reuse it.
+    res.setHeader('connection', 'close');
     return send(
       res,
       413,

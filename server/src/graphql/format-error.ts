@@ -37,6 +37,20 @@ export function createFormatError(development: boolean) {
     if (isRefusedScalar(error)) {
       return { ...base, message: formatted.message, extensions: { code: 'BAD_USER_INPUT' } };
     }
+    // Apollo files our query limits under GRAPHQL_VALIDATION_FAILED; give them their own code.
+    const refusedAs = formatted.extensions?.refusedAs;
+    if (typeof refusedAs === 'string') {
+      const {
+        refusedAs: _refusedAs,
+        stacktrace: _stack,
+        ...extensions
+      } = formatted.extensions ?? {};
+      return {
+        ...base,
+        message: formatted.message,
+        extensions: { ...extensions, code: refusedAs },
+      };
+    }
     const code = formatted.extensions?.code;
     if (typeof code === 'string' && APOLLO_CODES.has(code)) {
       const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};

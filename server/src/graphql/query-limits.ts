@@ -75,7 +75,12 @@ export function queryLimitsRule(context: ValidationContext): ASTVisitor {
             `Query is nested ${depth} levels deep; at most ${MAX_QUERY_DEPTH} are allowed`,
             {
               nodes: [operation],
-              extensions: { code: 'QUERY_TOO_DEEP', maxDepth: MAX_QUERY_DEPTH, depth },
+              extensions: {
+                code: 'QUERY_TOO_DEEP',
+                refusedAs: 'QUERY_TOO_DEEP',
+                maxDepth: MAX_QUERY_DEPTH,
+                depth,
+              },
             },
           ),
         );
@@ -84,7 +89,12 @@ export function queryLimitsRule(context: ValidationContext): ASTVisitor {
         context.reportError(
           new GraphQLError(`Query would cost about ${cost}; at most ${MAX_QUERY_COST} is allowed`, {
             nodes: [operation],
-            extensions: { code: 'QUERY_TOO_COSTLY', maxCost: MAX_QUERY_COST, cost },
+            extensions: {
+              code: 'QUERY_TOO_COSTLY',
+              refusedAs: 'QUERY_TOO_COSTLY',
+              maxCost: MAX_QUERY_COST,
+              cost,
+            },
           }),
         );
       }
