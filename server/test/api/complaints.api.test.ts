@@ -259,6 +259,45 @@ describe('complaints over GraphQL', () => {
     });
   });
 
+  it('Queue: a supervisor assigns a case; "assigned to me" lists it for that inspector', async () => {
+    const filed = await fileAsOfficer({ description: 'assign-marker' });
+    const supervisor = await world.as('supervisor');
+    const inspector = await world.as('inspector');
+    const ASSIGN = `mutation($id: ID!, $v: Int!, $a: ID) { assignComplaint(id: $id, expectedVersion: $v, assigneeId: $a) { version assignee { id displayName } history { action note } } }`;
+    const wrong = await supervisor.request(ASSIGN, {
+      id: filed.complaint.id,
+      v: 1,
+      a: world.users.analyst.id,
+    });
+    expect(wrong.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fields: { assigneeId: expect.any(String) },
+    });
+    const assigned = await supervisor.request<{
+      assignComplaint: { version: number; assignee: { id: string }; history: { action: string }[] };
+    }>(ASSIGN, { id: filed.complaint.id, v: 1, a: world.users.inspector.id });
+    expect(assigned.errors).toBeUndefined();
+    expect(assigned.data?.assignComplaint).toMatchObject({
+      version: 2,
+      assignee: { id: world.users.inspector.id },
+    });
+    expect(assigned.data?.assignComplaint.history.map((h) => h.action)).toEqual(['file', 'assign']);
+    const mine = await inspector.request<{ complaints: { edges: { node: { id: string } }[] } }>(
+      `{ complaints(filter: { assignedToMe: true, search: "assign-marker" }) { edges { node { id } } } }`,
+    );
+    expect(mine.data?.complaints.edges.map((e) => e.node.id)).toEqual([filed.complaint.id]);
+    const supervisorsOwn = await supervisor.request<{ complaints: { edges: unknown[] } }>(
+      `{ complaints(filter: { assignedToMe: true, search: "assign-marker" }) { edges { node { id } } } }`,
+    );
+    expect(supervisorsOwn.data?.complaints.edges).toEqual([]);
+    const inspectorMayNot = await inspector.request(ASSIGN, {
+      id: filed.complaint.id,
+      v: 2,
+      a: null,
+    });
+    expect(inspectorMayNot.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+
   it('Schema: the printed schema/complaints.graphql is exactly what the server serves', async () => {
     const served = await world.anonymous.request<{ _service: { sdl: string } }>(
       '{ _service { sdl } }',

@@ -104,6 +104,19 @@ describe('limits against abuse', () => {
     expect(tooMany.status).toBe(400);
   });
 
+  it('O6: the public stage lookup is rate-limited per address', async () => {
+    const query = `{ complaintStage(incomingNumber: "NOPE-2026-00001", trackingCode: "AAAA-BBBB-CCCC") { status } }`;
+    const answers = [];
+    for (let i = 0; i < 31; i += 1) answers.push(await production.anonymous.request(query));
+    expect(
+      answers.slice(0, 30).every((a) => a.errors === undefined && a.data?.complaintStage === null),
+    ).toBe(true);
+    expect(answers[30]!.errors?.[0]?.extensions).toMatchObject({
+      code: 'TOO_MANY_REQUESTS',
+      retryAfterSeconds: expect.any(Number),
+    });
+  });
+
   it('Errors: an internal error reaches the client as INTERNAL_SERVER_ERROR without details in production', async () => {
     const malformed = await post(production.url, '{"query": ');
     expect(malformed.status).toBe(400);

@@ -92,7 +92,8 @@ export class Registration {
   registeredAt!: Date;
 
   /** The registration date (Asia/Almaty), art. 64 APC: the next working day after hours. */
-  @Property({ type: 'date' })
+  /** Metrics select by registration period. */
+  @Property({ type: 'date', index: true })
   registeredOn!: LocalDate;
 
   @Property({ type: 'text' })
@@ -196,11 +197,11 @@ export class Complaint {
   @Embedded(() => Recipient, { prefix: 'recipient_' })
   recipient!: Recipient;
 
-  @ManyToOne(() => Provider)
+  @ManyToOne(() => Provider, { index: true })
   provider!: Provider;
 
   /** The reviewing authority department: set on AUTHORITY level. */
-  @ManyToOne(() => Authority, { nullable: true })
+  @ManyToOne(() => Authority, { nullable: true, index: true })
   authority: Authority | null = null;
 
   @Property({ type: 'string', length: 50, nullable: true })
@@ -226,10 +227,11 @@ export class Complaint {
   @Property({ type: 'text', hidden: true })
   trackingCodeHash!: string;
 
-  @ManyToOne(() => User, { nullable: true })
+  /** A partner reads what it filed: indexed for its queue. */
+  @ManyToOne(() => User, { nullable: true, index: true })
   filedBy: User | null = null;
 
-  @ManyToOne(() => User, { nullable: true })
+  @ManyToOne(() => User, { nullable: true, index: true })
   assignee: User | null = null;
 
   @Property({ type: 'text', nullable: true })
