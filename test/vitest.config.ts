@@ -4,6 +4,9 @@ import { defineConfig } from 'vitest/config';
 const require = createRequire(import.meta.url);
 
 export default defineConfig({
+  // The federation test starts the real server: type-graphql and MikroORM read legacy
+  // decorators and their design-time metadata (see server/vitest.config.ts).
+  oxc: { decorator: { legacy: true, emitDecoratorMetadata: true } },
   resolve: {
     // One graphql for our code and Apollo's (see server/vitest.config.ts).
     alias: [{ find: /^graphql$/, replacement: require.resolve('graphql') }],
@@ -11,6 +14,9 @@ export default defineConfig({
   test: {
     name: 'system',
     include: ['contract/**/*.test.ts', 'federation/**/*.test.ts'],
+    // The server's harness: a throwaway real PostgreSQL, one database per test file.
+    globalSetup: ['../server/test/support/global-setup.ts'],
     testTimeout: 60_000,
+    hookTimeout: 120_000,
   },
 });

@@ -8,7 +8,7 @@ import { createApp, type App } from '../src/app.js';
 import { ConfigError, loadConfig } from '../src/config.js';
 import { Complaint } from '../src/modules/complaints/complaint.entity.js';
 import { Provider } from '../src/modules/providers/provider.entity.js';
-import { at, individualComplaint } from './support/factories.js';
+import { at, individualComplaint, newUser } from './support/factories.js';
 
 const scratch = mkdtempSync(join(tmpdir(), 'complaints-app-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -56,8 +56,9 @@ describe('createApp on the embedded database', () => {
         officeCode: 'EMB',
       });
       await em.persist(provider).flush();
+      const { actor } = await newUser(em, 'PROVIDER_OFFICER', { providerId: provider.id });
       const receipt = await app.services.complaints.fileComplaint(
-        { em: app.orm.em.fork(), actor: null, now: at('2026-11-24 10:00'), language: 'en' },
+        { em: app.orm.em.fork(), actor, now: at('2026-11-24 10:00'), language: 'en' },
         individualComplaint(provider.id),
       );
       complaintId = receipt.complaint.id;

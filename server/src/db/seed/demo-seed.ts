@@ -294,7 +294,8 @@ async function seedComplaints(
     );
     if (plan === 'ESCALATED_DECIDED') continue;
     const filedOn = almatyDate(new Date(step(2, 6)));
-    await services.complaints.referToCourt(ctxAt(partner, at), child.id, {
+    // Whoever registered the escalation records the court referral: the portal, or the inspector.
+    await services.complaints.referToCourt(ctxAt(paper ? inspector : partner, at), child.id, {
       court: 'Астана қаласының мамандандырылған ауданаралық әкімшілік соты',
       filedOn,
       caseNumber: `7194-${26}-00-4/${100 + i}`,

@@ -97,7 +97,7 @@ export class AuthService {
   private async assertNotThrottled(em: EntityManager, email: string, now: Date): Promise<void> {
     const throttle = await em.findOne(LoginThrottle, { email });
     if (!throttle || throttle.failures < FREE_FAILURES) return;
-    const delay = Math.min(2 ** (throttle.failures - FREE_FAILURES), MAX_DELAY_SECONDS);
+    const delay = Math.min(2 ** (throttle.failures - FREE_FAILURES + 1), MAX_DELAY_SECONDS);
     const waitUntil = throttle.lastFailureAt.getTime() + delay * 1000;
     if (now.getTime() < waitUntil) {
       throw new TooManyRequestsError(Math.ceil((waitUntil - now.getTime()) / 1000));
