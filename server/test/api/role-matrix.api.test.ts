@@ -679,7 +679,7 @@ const ROWS: Row[] = [
             ),
           },
         }),
-      outcomes: act({ PROVIDER_OFFICER: c.officer, PARTNER: c.partner }),
+      expect: act({ PROVIDER_OFFICER: c.officer, PARTNER: c.partner }),
     }),
   ),
 
@@ -942,7 +942,9 @@ function observe(
   shows: (data: Record<string, unknown>) => boolean,
 ): string {
   if (result.errors?.length) {
-    return result.errors.map((e) => String(e.extensions?.code ?? e.message)).join(', ');
+    return result.errors
+      .map((e) => (typeof e.extensions?.code === 'string' ? e.extensions.code : e.message))
+      .join(', ');
   }
   return result.data && shows(result.data) ? 'ok' : 'null';
 }

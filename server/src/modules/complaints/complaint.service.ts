@@ -136,7 +136,8 @@ export class ComplaintService implements DeadlineRecomputer {
   }
 
   async startReview(ctx: RequestCtx, id: string, expectedVersion: number): Promise<Complaint> {
-    requireRole(ctx, 'PROVIDER_OFFICER', 'INSPECTOR', 'SUPERVISOR');
+    // A partner may not review, but one that cannot read the complaint learns only NOT_FOUND.
+    requireRole(ctx, 'PROVIDER_OFFICER', 'INSPECTOR', 'SUPERVISOR', 'PARTNER');
     return this.transition(ctx, id, expectedVersion, 'startReview', () => ({}));
   }
 
@@ -147,7 +148,8 @@ export class ComplaintService implements DeadlineRecomputer {
     expectedVersion: number,
     input: DecisionData,
   ): Promise<Complaint> {
-    requireRole(ctx, 'PROVIDER_OFFICER', 'INSPECTOR', 'SUPERVISOR');
+    // A partner may not review, but one that cannot read the complaint learns only NOT_FOUND.
+    requireRole(ctx, 'PROVIDER_OFFICER', 'INSPECTOR', 'SUPERVISOR', 'PARTNER');
     assertValid(validateDecision(input), ctx.language);
     return this.transition(ctx, id, expectedVersion, 'decide', (em, complaint) => {
       const decision = new Decision();
