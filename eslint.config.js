@@ -1,4 +1,6 @@
 import js from '@eslint/js';
+import pluginVue from 'eslint-plugin-vue';
+import globals from 'globals';
 import prettier from 'eslint-config-prettier';
 import tseslint from 'typescript-eslint';
 
@@ -15,9 +17,14 @@ export default tseslint.config(
   },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
+  ...pluginVue.configs['flat/recommended'],
   {
     languageOptions: {
-      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+      parserOptions: {
+        projectService: true,
+        tsconfigRootDir: import.meta.dirname,
+        extraFileExtensions: ['.vue'],
+      },
     },
     rules: {
       eqeqeq: ['error', 'always'],
@@ -54,12 +61,32 @@ export default tseslint.config(
     },
   },
   {
+    files: ['**/*.vue', 'admin/src/**/*.ts', 'admin/test/**/*.ts'],
+    languageOptions: {
+      globals: globals.browser,
+      parserOptions: {
+        parser: tseslint.parser,
+        projectService: true,
+        extraFileExtensions: ['.vue'],
+      },
+    },
+    rules: {
+      // Prettier owns the layout of templates.
+      'vue/max-attributes-per-line': 'off',
+      'vue/singleline-html-element-content-newline': 'off',
+      'vue/html-self-closing': 'off',
+      'vue/html-indent': 'off',
+      'vue/multiline-html-element-content-newline': 'off',
+      'vue/html-closing-bracket-newline': 'off',
+    },
+  },
+  {
     // Vitest's asymmetric matchers (expect.any) are typed `any` on purpose.
     files: ['**/test/**/*.ts'],
     rules: { '@typescript-eslint/no-unsafe-assignment': 'off' },
   },
   {
-    files: ['**/*.js', '**/*.config.ts', 'vitest.summary-reporter.ts'],
+    files: ['**/*.js', '**/*.config.ts', 'vitest.summary-reporter.ts', 'admin/codegen.ts'],
     ...tseslint.configs.disableTypeChecked,
   },
   prettier,

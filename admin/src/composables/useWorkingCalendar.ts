@@ -1,0 +1,172 @@
+import { computed, reactive, ref, shallowRef, watch } from 'vue';
+import { useI18n } from 'vue-i18n';
+import { validateCalendarDay, violationsToFields, type Language } from '@complaints/domain';
+import { apolloClient } from '../apollo';
+import {
+  CalendarExceptionsDocument,
+  PreviewCalendarDayDocument,
+  SetCalendarDayDocument,
+  type CalendarExceptionsQuery,
+  type PreviewCalendarDayQuery,
+} from '../graphql/generated/graphql';
+import { toApiError, type ApiError } from './apiError';
+import { useMutation, useQuery } from './useQuery';
+
+export type CalendarDay = CalendarExceptionsQuery['calendarExceptions'][number];
+export type DeadlineMove = PreviewCalendarDayQuery['previewCalendarDay'][number];
+
+/** A change to one day of the calendar, as the form holds it. */
+export interface CalendarDraft {
+  /** LocalDate. */
+  date: string;
+  /** True: a working day; false: a day off. */
+  working: boolean;
+  /** The decree or the holiday. */
+  reason: string;
+}
+
+/** What the last confirmed change did, for the success notification. */
+export interface CalendarChangeDone {
+  date: string;
+  working: boolean;
+  moved: number;
+}
+
+function currentYear(): number {
+  return Number(
+    new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Almaty', year: 'numeric' }).format(
+      new Date(),
+    ),
+  );
+}
+
+/** The years the selector offers: a few either side of this one, and the one being shown. */
+export function yearsAround(shown: number, today = currentYear()): number[] {
+  const years = new Set<number>([shown]);
+  for (let year = today - 3; year <= today + 3; year += 1) years.add(year);
+  return [...years].sort((a, b) => a - b);
+}
+
+/**
+ * The working calendar of a year (its days that are not ordinary), and a SUPERVISOR's change to
+ * one day in two steps: check which open deadlines it would move, then confirm.
+ */
+export function useWorkingCalendar() {
+  const { locale } = useI18n();
+  const year = ref(currentYear());
+  const exceptions = useQuery(CalendarExceptionsDocument, () => ({ year: year.value }));
+  const days = computed<CalendarDay[]>(() =>
+    [...(exceptions.data.value?.calendarExceptions ?? [])].sort((a, b) =>
+      a.date.localeCompare(b.date),
+    ),
+  );
+
+  const draft = reactive<CalendarDraft>({ date: '', working: false, reason: '' });
+  /** Form field ('date' | 'working' | 'reason') → message. */
+  const fieldErrors = ref<Record<string, string>>({});
+  /** An error not tied to a field (its code). */
+  const changeError = shallowRef<ApiError | null>(null);
+  /** The checked change and the deadlines it would move; null until checked, or once edited. */
+  const preview = shallowRef<{ draft: CalendarDraft; moves: DeadlineMove[] } | null>(null);
+  const checking = ref(false);
+  const setDay = useMutation(SetCalendarDayDocument);
+  const done = shallowRef<CalendarChangeDone | null>(null);
+
+  // What was checked is what gets confirmed: any edit asks for a new check.
+  watch(
+    () => [draft.date, draft.working, draft.reason],
+    () => {
+      preview.value = null;
+    },
+  );
+
+  function showError(error: ApiError) {
+    if (error.code === 'BAD_USER_INPUT' && Object.keys(error.fields).length)
+      fieldErrors.value = error.fields;
+    else changeError.value = error;
+  }
+
+  /** Starts a change from a row: e.g. removing a day off that an override made. */
+  function prefill(day: { date: string; working: boolean }) {
+    Object.assign(draft, { date: day.date, working: day.working, reason: '' });
+    fieldErrors.value = {};
+    changeError.value = null;
+    done.value = null;
+  }
+
+  /** Step 1: validates the change (domain rules) and asks which open deadlines it would move. */
+  async function check(): Promise<boolean> {
+    done.value = null;
+    changeError.value = null;
+    fieldErrors.value = violationsToFields(validateCalendarDay(draft), locale.value as Language);
+    if (Object.keys(fieldErrors.value).length) return false;
+    const variables = {
+      date: draft.date.trim(),
+      working: draft.working,
+      reason: draft.reason.trim(),
+    };
+    checking.value = true;
+    try {
+      const result = await apolloClient.query({
+        query: PreviewCalendarDayDocument,
+        variables,
+        fetchPolicy: 'no-cache',
+      });
+      if (!result.data) return false;
+      preview.value = { draft: variables, moves: result.data.previewCalendarDay };
+      return true;
+    } catch (error) {
+      showError(toApiError(error));
+      return false;
+    } finally {
+      checking.value = false;
+    }
+  }
+
+  /** Step 2: makes the checked change, then shows the year that holds the day. */
+  async function confirm(): Promise<boolean> {
+    const pending = preview.value;
+    if (!pending) return false;
+    changeError.value = null;
+    const data = await setDay.run(pending.draft);
+    if (!data) {
+      if (setDay.error.value) showError(setDay.error.value);
+      return false;
+    }
+    done.value = {
+      date: data.setCalendarDay.date,
+      working: data.setCalendarDay.working,
+      moved: pending.moves.length,
+    };
+    Object.assign(draft, { date: '', working: false, reason: '' });
+    preview.value = null;
+    const changedYear = Number(pending.draft.date.slice(0, 4));
+    if (changedYear === year.value) exceptions.refetch();
+    else year.value = changedYear;
+    return true;
+  }
+
+  /** Step 2 declined: back to editing. */
+  function cancel() {
+    preview.value = null;
+  }
+
+  return {
+    year,
+    days,
+    loading: exceptions.loading,
+    error: exceptions.error,
+    refetch: exceptions.refetch,
+    draft,
+    fieldErrors,
+    changeError,
+    preview,
+    checking,
+    saving: setDay.running,
+    done,
+    prefill,
+    check,
+    confirm,
+    cancel,
+  };
+}

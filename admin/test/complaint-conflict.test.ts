@@ -1,0 +1,278 @@
+import { flushPromises, mount } from '@vue/test-utils';
+import { CombinedGraphQLErrors } from '@apollo/client/errors';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createMemoryHistory, createRouter } from 'vue-router';
+import type { ComplaintQuery } from '../src/graphql/generated/graphql';
+import { session } from '../src/composables/useSession';
+import { i18n, setLanguage } from '../src/i18n';
+
+// The network, stubbed at the one Apollo client: watchQuery for the case, mutate for actions.
+const network = vi.hoisted(() => {
+  type Observer = { next(result: unknown): void };
+  const state = {
+    complaint: null as unknown,
+    observers: [] as Observer[],
+    mutate: null as unknown as (options: {
+      variables: Record<string, unknown>;
+    }) => Promise<unknown>,
+  };
+  const result = () => ({ data: { complaint: state.complaint }, loading: false });
+  const apolloClient = {
+    watchQuery: () => ({
+      subscribe(observer: Observer) {
+        state.observers.push(observer);
+        observer.next(result());
+        return { unsubscribe() {} };
+      },
+      refetch() {
+        for (const observer of state.observers) observer.next(result());
+        return Promise.resolve(result());
+      },
+    }),
+    mutate: (options: { variables: Record<string, unknown> }) => state.mutate(options),
+  };
+  return { state, apolloClient };
+});
+vi.mock('../src/apollo', () => ({ apolloClient: network.apolloClient }));
+
+const { default: ComplaintDetailPage } = await import('../src/pages/ComplaintDetailPage.vue');
+
+type Complaint = NonNullable<ComplaintQuery['complaint']>;
+
+function complaint(overrides: Partial<Complaint> = {}): Complaint {
+  return {
+    id: 'c-1',
+    level: 'AUTHORITY',
+    status: 'IN_REVIEW',
+    version: 3,
+    channel: 'PAPER',
+    subject: 'DECISION',
+    description: 'Отказали в выдаче справки.',
+    signature: 'HANDWRITTEN',
+    official: null,
+    overdue: false,
+    workingDaysLeft: 7,
+    recipient: {
+      kind: 'INDIVIDUAL',
+      surname: 'Абенова',
+      givenName: 'Айгүл',
+      patronymic: null,
+      organizationName: null,
+      outgoingNumber: null,
+      outgoingDate: null,
+      postalAddress: 'Алматы, Абая 1',
+      accessibilityNeeds: ['LARGE_PRINT'],
+      iin: null,
+      bin: null,
+      email: null,
+      phone: null,
+    },
+    registration: {
+      incomingNumber: 'УО-2026-000042',
+      registeredAt: '2026-11-20T04:00:00Z',
+      registeredOn: '2026-11-20',
+      acceptedBy: 'Серікова Дана',
+      responseDeadline: '2026-12-11',
+      responsePlace: 'Алматы, Желтоксан 2',
+    },
+    decision: null,
+    courtReferral: null,
+    provider: { id: 'p-1', nameKk: 'ХҚКО', nameRu: 'ЦОН', region: 'Алматы' },
+    authority: {
+      id: 'a-1',
+      nameKk: 'Алматы бөлімі',
+      nameRu: 'Департамент Алматы',
+      region: 'Алматы',
+    },
+    publicService: null,
+    parent: null,
+    escalation: null,
+    assignee: null,
+    history: [
+      {
+        at: '2026-11-20T04:00:00Z',
+        actor: 'Серікова Дана',
+        action: 'file',
+        fromStatus: null,
+        toStatus: 'REGISTERED',
+        note: null,
+      },
+    ],
+    notices: [],
+    consents: [],
+    ...overrides,
+  };
+}
+
+function conflict(extensions: Record<string, unknown>) {
+  return new CombinedGraphQLErrors({
+    errors: [{ message: 'conflict', extensions: { code: 'CONFLICT', ...extensions } }],
+  });
+}
+
+async function mountPage() {
+  const router = createRouter({
+    history: createMemoryHistory(),
+    routes: [
+      { path: '/', component: { render: () => null } },
+      { path: '/complaints', name: 'queue', component: { render: () => null } },
+      { path: '/complaints/:id', name: 'complaint', component: { render: () => null } },
+      { path: '/receipt/:id', name: 'receipt', component: { render: () => null } },
+    ],
+  });
+  const wrapper = mount(ComplaintDetailPage, {
+    props: { id: 'c-1' },
+    global: { plugins: [i18n, router] },
+    attachTo: document.body,
+  });
+  await flushPromises();
+  return wrapper;
+}
+
+function byText(selector: string, text: string): HTMLElement {
+  const found = [...document.querySelectorAll<HTMLElement>(selector)].find((element) =>
+    element.textContent?.includes(text),
+  );
+  if (!found) throw new Error(`no ${selector} with “${text}”`);
+  return found;
+}
+
+async function type(selector: string, value: string) {
+  const element = document.querySelector<HTMLInputElement | HTMLTextAreaElement>(selector)!;
+  element.value = value;
+  element.dispatchEvent(new Event('input'));
+  await flushPromises();
+}
+
+describe('ComplaintDetailPage: conflicts', () => {
+  beforeEach(() => {
+    void setLanguage('en');
+    session.start({ token: 'x.e30.x', role: 'INSPECTOR', displayName: 'Inspector' });
+    network.state.observers = [];
+    network.state.complaint = complaint();
+  });
+  afterEach(() => {
+    document.body.innerHTML = '';
+  });
+
+  it('STALE_VERSION: the notice says so, and "Reload the case" keeps the typed reasoning', async () => {
+    const calls: Record<string, unknown>[] = [];
+    network.state.mutate = (options) => {
+      calls.push(options.variables);
+      return Promise.reject(conflict({ reason: 'STALE_VERSION', currentVersion: 4 }));
+    };
+    const wrapper = await mountPage();
+
+    byText('button', 'Record the decision').click();
+    await flushPromises();
+    const dialog = document.querySelector('[role="dialog"]')!;
+    expect(dialog).not.toBeNull();
+
+    (document.querySelector('#decision-outcome-REJECTED') as HTMLInputElement).click();
+    await type('#decision-reasoning', 'The certificate was issued within the standard term.');
+    byText('[role="dialog"] button', 'Record the decision').click();
+    await flushPromises();
+
+    expect(calls).toHaveLength(1);
+    expect(calls[0]).toMatchObject({ id: 'c-1', expectedVersion: 3 });
+    const notice = document.querySelector('[role="dialog"] [role="alert"]')!;
+    expect(notice.textContent).toContain('Someone else changed this case');
+    expect(document.activeElement).toBe(notice);
+
+    // Meanwhile a supervisor assigned the case: version 4.
+    network.state.complaint = complaint({
+      version: 4,
+      assignee: { id: 'u-2', displayName: 'Нұрлан Ахметов' },
+    });
+    byText('[role="dialog"] button', 'Reload the case').click();
+    await flushPromises();
+
+    const reasoning = document.querySelector<HTMLTextAreaElement>('#decision-reasoning')!;
+    expect(reasoning.value).toBe('The certificate was issued within the standard term.');
+    expect((document.querySelector('#decision-outcome-REJECTED') as HTMLInputElement).checked).toBe(
+      true,
+    );
+    const changed = document.querySelector('[role="dialog"] [role="alert"]')!.textContent;
+    expect(changed).toContain('What changed:');
+    expect(changed).toContain('Now assigned to Нұрлан Ахметов');
+    expect(changed).toContain('Version of the case: 3 → 4');
+
+    // Sent again, it expects the version now seen, and succeeds.
+    network.state.mutate = (options) => {
+      calls.push(options.variables);
+      network.state.complaint = complaint({ version: 5, status: 'DECIDED' });
+      return Promise.resolve({
+        data: { decideComplaint: { id: 'c-1', status: 'DECIDED', version: 5 } },
+      });
+    };
+    byText('[role="dialog"] button', 'Record the decision').click();
+    await flushPromises();
+    expect(calls[1]).toMatchObject({
+      expectedVersion: 4,
+      input: {
+        outcome: 'REJECTED',
+        reasoning: 'The certificate was issued within the standard term.',
+      },
+    });
+    const status = document.querySelector('.notification--success[role="status"]')!;
+    expect(status.textContent).toContain('The decision is recorded');
+    expect(document.activeElement).toBe(status);
+    expect(document.querySelector('[role="dialog"]')).toBeNull();
+    wrapper.unmount();
+  });
+
+  it('STALE_VERSION: when someone decided meanwhile, the text stays and the change is named', async () => {
+    network.state.mutate = () => Promise.reject(conflict({ reason: 'STALE_VERSION' }));
+    const wrapper = await mountPage();
+    byText('button', 'Record the decision').click();
+    await flushPromises();
+    (document.querySelector('#decision-outcome-UPHELD') as HTMLInputElement).click();
+    await type('#decision-reasoning', 'Upheld: the refusal had no ground.');
+    await type('#decision-remedial-measures', 'The certificate is issued.');
+    byText('[role="dialog"] button', 'Record the decision').click();
+    await flushPromises();
+
+    network.state.complaint = complaint({
+      version: 4,
+      status: 'DECIDED',
+      decision: {
+        outcome: 'REJECTED',
+        reasoning: '…',
+        remedialMeasures: null,
+        decidedAt: '2026-11-25T05:00:00Z',
+        decidedOn: '2026-11-25',
+        decidedBy: 'Бекова Ая',
+        onTime: true,
+      },
+    });
+    byText('[role="dialog"] button', 'Reload the case').click();
+    await flushPromises();
+
+    expect(document.querySelector<HTMLTextAreaElement>('#decision-reasoning')!.value).toBe(
+      'Upheld: the refusal had no ground.',
+    );
+    expect(document.querySelector<HTMLTextAreaElement>('#decision-remedial-measures')!.value).toBe(
+      'The certificate is issued.',
+    );
+    const text = document.querySelector('[role="dialog"] [role="alert"]')!.textContent;
+    expect(text).toContain('Status: In review → Decided');
+    expect(text).toContain('A decision was recorded: Rejected (Бекова Ая)');
+    expect(text).toContain('This action is no longer possible');
+    wrapper.unmount();
+  });
+
+  it('TRANSITION_REFUSED: the notice gives the reason with the status', async () => {
+    network.state.complaint = complaint({ status: 'REGISTERED' });
+    network.state.mutate = () =>
+      Promise.reject(
+        conflict({ reason: 'TRANSITION_REFUSED', status: 'WITHDRAWN', action: 'startReview' }),
+      );
+    const wrapper = await mountPage();
+    byText('button', 'Start the review').click();
+    await flushPromises();
+    const notice = document.querySelector('[role="alert"]')!;
+    expect(notice.textContent).toContain('This action is not possible now');
+    expect(notice.textContent).toContain('“Withdrawn”');
+    wrapper.unmount();
+  });
+});
