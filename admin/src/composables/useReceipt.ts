@@ -1,5 +1,6 @@
 import { computed, nextTick, ref, watch, type MaybeRefOrGetter, toValue } from 'vue';
 import { useI18n } from 'vue-i18n';
+import { loadLanguage } from '../i18n';
 import { useRouter } from 'vue-router';
 import type { Language } from '@complaints/domain';
 import { ReceiptDocument, type ReceiptQuery } from '../graphql/generated/graphql';
@@ -37,6 +38,9 @@ export function useReceipt(id: MaybeRefOrGetter<string>) {
   const router = useRouter();
   const receipt = useQuery(ReceiptDocument, () => ({ id: toValue(id) }));
   const complaint = computed(() => receipt.data.value?.complaint ?? null);
+
+  // The sheets are printed in Kazakh and Russian whatever the interface language.
+  void Promise.all([loadLanguage('kk'), loadLanguage('ru')]);
 
   const trackingCode = trackingCodeFromHistory();
   const layout = ref<ReceiptLayout>('both');

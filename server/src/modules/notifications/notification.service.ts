@@ -21,9 +21,7 @@ export class NotificationService {
       destination:
         channel === 'ELECTRONIC'
           ? 'e-government portal: personal account'
-          : channel === 'EMAIL'
-            ? (recipient.email ?? recipient.postalAddress)
-            : recipient.postalAddress,
+          : recipient.postalAddress,
       // O2: the notice carries every need, so its delivery honours them (large print, sign language…).
       accessibilityNeeds: [...recipient.accessibilityNeeds],
       content,
@@ -42,11 +40,13 @@ export class NotificationService {
   }
 }
 
-/** O2: a recipient who needs a home visit is answered in person; otherwise by the filing channel. */
+/**
+ * O2: a recipient who needs a home visit is answered in person; otherwise by the filing channel.
+ * Never by email: the address is protected data (O8), not to be copied into a notice.
+ */
 function noticeChannel(complaint: Complaint): NoticeChannel {
   if (complaint.recipient.accessibilityNeeds.includes('HOME_VISIT')) return 'HOME_VISIT';
-  if (complaint.channel === 'ELECTRONIC') return 'ELECTRONIC';
-  return complaint.recipient.email ? 'EMAIL' : 'POST';
+  return complaint.channel === 'ELECTRONIC' ? 'ELECTRONIC' : 'POST';
 }
 
 export function recipientName(complaint: Complaint): string {

@@ -328,7 +328,11 @@ describe(ComplaintService.name, () => {
 
   describe('decide', () => {
     it('O5: a decision writes a notice to the recipient carrying the accessibility needs (O2)', async () => {
-      const { complaint } = await file();
+      const withEmail = individualComplaint(providerId);
+      const { complaint } = await file(MONDAY_MORNING, {
+        ...withEmail,
+        recipient: { ...withEmail.recipient, email: 'aigul@example.kz' },
+      });
       const decided = await services.complaints.decide(
         ctx(officer, at('2026-11-25 15:00')),
         complaint.id,
@@ -351,14 +355,17 @@ describe(ComplaintService.name, () => {
         kind: string;
         accessibility_needs: string[];
         channel: string;
-      }>('select kind, accessibility_needs, channel from notice where complaint_id = $1', [
-        complaint.id,
-      ]);
+      }>(
+        'select kind, accessibility_needs, channel, destination from notice where complaint_id = $1',
+        [complaint.id],
+      );
+      // O8: the email is protected data: the notice goes by post to the postal address.
       expect(notices).toEqual([
         {
           kind: 'DECISION',
           accessibility_needs: ['LARGE_PRINT', 'SIGN_LANGUAGE'],
           channel: 'POST',
+          destination: 'Астана қ., Абай даңғылы, 10, 5-пәтер',
         },
       ]);
     });
