@@ -7,7 +7,7 @@ import {
   seriousViolations,
   startProduct,
   type RunningProduct,
-} from './support';
+} from './support.js';
 
 let product: RunningProduct;
 let browser: { browser: BrowserContext; close(): Promise<void> };
