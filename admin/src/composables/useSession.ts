@@ -11,13 +11,18 @@ interface StoredSession {
   expiresAt: number;
 }
 
-function read(): StoredSession | null {
+/** The tab's stored session, and whether one was found but had expired. */
+function read(): { session: StoredSession | null; expired: boolean } {
   try {
     const raw = sessionStorage.getItem(STORAGE_KEY);
     const stored = raw ? (JSON.parse(raw) as StoredSession) : null;
-    return stored && stored.expiresAt * 1000 > Date.now() ? stored : null;
+    if (stored && stored.expiresAt * 1000 <= Date.now()) {
+      sessionStorage.removeItem(STORAGE_KEY);
+      return { session: null, expired: true };
+    }
+    return { session: stored, expired: false };
   } catch {
-    return null;
+    return { session: null, expired: false };
   }
 }
 
@@ -32,9 +37,10 @@ function expiryOf(token: string): number {
   }
 }
 
-const current = ref<StoredSession | null>(read());
+const initial = read();
+const current = ref<StoredSession | null>(initial.session);
 /** Why the last session ended, shown on the login page. */
-const endedBecause = ref<'expired' | 'loggedOut' | null>(null);
+const endedBecause = ref<'expired' | 'loggedOut' | null>(initial.expired ? 'expired' : null);
 
 /**
  * The session of this browser tab (sessionStorage: each tab logs in on its own). It ends when
