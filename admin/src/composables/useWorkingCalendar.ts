@@ -1,5 +1,7 @@
 import { computed, reactive, ref, shallowRef, watch } from 'vue';
 import { useI18n } from 'vue-i18n';
+import { formatDate } from '../format';
+import { HOLIDAY_NAMES, type HolidayId } from '@complaints/calendar';
 import { validateCalendarDay, violationsToFields, type Language } from '@complaints/domain';
 import { apolloClient } from '../apollo';
 import {
@@ -13,6 +15,23 @@ import { toApiError, type ApiError } from './apiError';
 import { useMutation, useQuery } from './useQuery';
 
 export type CalendarDay = CalendarExceptionsQuery['calendarExceptions'][number];
+
+/**
+ * Why a day is not ordinary, in the reader's language: holidays by their official kk/ru/en name
+ * from the calendar package; a decree's own wording as the supervisor wrote it.
+ */
+export function dayReason(
+  day: Pick<CalendarDay, 'source' | 'holiday' | 'transferredFrom' | 'reason'>,
+  language: Language,
+  movedFrom: (values: { date: string; holiday: string }) => string,
+): string | null {
+  if (day.source !== 'RULE' || !day.holiday || !(day.holiday in HOLIDAY_NAMES))
+    return day.reason ?? null;
+  const name = HOLIDAY_NAMES[day.holiday as HolidayId][language];
+  return day.transferredFrom
+    ? movedFrom({ date: formatDate(day.transferredFrom), holiday: name })
+    : name;
+}
 export type DeadlineMove = PreviewCalendarDayQuery['previewCalendarDay'][number];
 
 /** A change to one day of the calendar, as the form holds it. */

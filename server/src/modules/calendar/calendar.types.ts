@@ -35,6 +35,19 @@ export class CalendarDayType {
     description: 'Whether the day comes from the rules or an override.',
   })
   source!: CalendarDaySource;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The holiday on this date, or the one a day off was moved from (NEW_YEAR, NAURYZ, KURBAN_AIT…): clients name it in their language.',
+  })
+  holiday!: string | null;
+
+  @Field(() => LocalDateScalar, {
+    nullable: true,
+    description: "For a day off moved from a weekend holiday: the holiday's date.",
+  })
+  transferredFrom!: LocalDate | null;
 }
 
 @ObjectType('DeadlineMove', { description: 'A deadline a calendar change moves (or would move).' })
