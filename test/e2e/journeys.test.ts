@@ -55,7 +55,7 @@ beforeAll(async () => {
   product = await startProduct(await freePort());
   browser = await launchBrowser();
   page = browser.browser.pages()[0] ?? (await browser.browser.newPage());
-}, 180_000);
+}, 900_000);
 
 afterAll(async () => {
   await browser?.close();
