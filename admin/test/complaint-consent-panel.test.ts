@@ -26,6 +26,7 @@ function mountPanel(props: {
   recipient: Pick<CaseComplaint['recipient'], 'kind' | 'iin' | 'bin' | 'email' | 'phone'>;
   consents: Consent[];
   deniedFields?: string[];
+  canRecord?: boolean;
 }) {
   return mount(ComplaintConsentPanel, { props, global: { plugins: [i18n] } });
 }
@@ -114,5 +115,27 @@ describe('ComplaintConsentPanel', () => {
     expect(state.text()).toBe('Revoked 24.11.2026 11:30');
     expect(state.text()).not.toContain('Active');
     for (const value of Object.values(protectedRows(wrapper))) expect(value).toContain(HIDDEN);
+  });
+  it('O8: an active consent can be revoked by whoever may record one; a revoked one cannot', async () => {
+    const recipient = {
+      kind: 'INDIVIDUAL' as const,
+      iin: null,
+      bin: null,
+      email: null,
+      phone: null,
+    };
+    const revocable = mountPanel({ recipient, consents: [consent()], canRecord: true });
+    const button = revocable.find('button.consent-revoke');
+    expect(button.text()).toBe('Revoke');
+    await button.trigger('click');
+    expect(revocable.emitted('revoke')).toEqual([['consent-1']]);
+    const readOnly = mountPanel({ recipient, consents: [consent()], canRecord: false });
+    expect(readOnly.find('button.consent-revoke').exists()).toBe(false);
+    const revoked = mountPanel({
+      recipient,
+      consents: [consent({ active: false, revokedAt: '2026-11-24T06:30:00Z' })],
+      canRecord: true,
+    });
+    expect(revoked.find('button.consent-revoke').exists()).toBe(false);
   });
 });

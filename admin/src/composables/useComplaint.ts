@@ -28,6 +28,7 @@ import {
   DecideComplaintDocument,
   EscalateComplaintDocument,
   RecordConsentDocument,
+  RevokeConsentDocument,
   ReferToCourtDocument,
   StartReviewDocument,
   WithdrawComplaintDocument,
@@ -41,7 +42,7 @@ import { session } from './useSession';
 export type CaseComplaint = NonNullable<ComplaintQuery['complaint']>;
 
 /** What a user may do on the case page: the status machine's moves, plus assign and consent. */
-export type CaseAction = ComplaintAction | 'assign' | 'recordConsent';
+export type CaseAction = ComplaintAction | 'assign' | 'recordConsent' | 'revokeConsent';
 
 /** Protected recipient fields (O8): null with CONSENT_REQUIRED unless a consent is active. */
 export type ProtectedField = 'iin' | 'bin' | 'email' | 'phone';
@@ -460,10 +461,29 @@ export function useComplaint(id: MaybeRefOrGetter<string>, options: UseComplaint
     withdraw: useMutation(WithdrawComplaintDocument),
     assign: useMutation(AssignComplaintDocument),
     recordConsent: useMutation(RecordConsentDocument),
+    revokeConsent: useMutation(RevokeConsentDocument),
   };
 
+  /** O8: revokes a consent; the protected data closes again (the server audits it). */
+  async function revokeConsent(consentId: string): Promise<boolean> {
+    const m = mutations.revokeConsent;
+    running.value = true;
+    actionError.value = null;
+    try {
+      if (await m.run({ id: consentId })) {
+        success.value = { action: 'revokeConsent' };
+        await refetch();
+        return true;
+      }
+      actionError.value = m.error.value;
+      return false;
+    } finally {
+      running.value = false;
+    }
+  }
+
   function resetDraft(action: CaseAction) {
-    if (action === 'startReview') return;
+    if (action === 'startReview' || action === 'revokeConsent') return;
     Object.assign(drafts[action], emptyDrafts()[action]);
   }
 
@@ -643,6 +663,7 @@ export function useComplaint(id: MaybeRefOrGetter<string>, options: UseComplaint
     openAction,
     closeAction,
     submit,
+    revokeConsent,
     running,
     conflict,
     actionError,
