@@ -42,7 +42,7 @@ import { session } from './useSession';
 export type CaseComplaint = NonNullable<ComplaintQuery['complaint']>;
 
 /** What a user may do on the case page: the status machine's moves, plus assign and consent. */
-export type CaseAction = ComplaintAction | 'assign' | 'recordConsent' | 'revokeConsent';
+export type CaseAction = ComplaintAction | 'assign' | 'recordConsent';
 
 /** Protected recipient fields (O8): null with CONSENT_REQUIRED unless a consent is active. */
 export type ProtectedField = 'iin' | 'bin' | 'email' | 'phone';
@@ -274,7 +274,7 @@ function emptyDrafts(): CaseDrafts {
 
 /** What the success notification says. */
 export interface CaseSuccess {
-  action: CaseAction;
+  action: CaseAction | 'revokeConsent';
   /** escalate: the new AUTHORITY-level complaint and the code the recipient asks by (O6). */
   escalation?: { id: string; incomingNumber: string; trackingCode: string };
   /** assign: who now has the case (null: taken back). */
@@ -483,7 +483,7 @@ export function useComplaint(id: MaybeRefOrGetter<string>, options: UseComplaint
   }
 
   function resetDraft(action: CaseAction) {
-    if (action === 'startReview' || action === 'revokeConsent') return;
+    if (action === 'startReview') return;
     Object.assign(drafts[action], emptyDrafts()[action]);
   }
 
