@@ -49,6 +49,7 @@ import type {
   RecipientData,
 } from './complaint.types-input.js';
 import { allocateIncomingNumber } from './incoming-number.js';
+import { PORTAL_ACCOUNT } from './portal.js';
 import { hashTrackingCode, newTrackingCode, trackingCodeMatches } from './tracking-code.js';
 
 export interface ComplaintReceipt {
@@ -526,7 +527,7 @@ export class ComplaintService implements DeadlineRecomputer {
     );
     registration.responsePlace =
       channel === 'ELECTRONIC'
-        ? `${office.nameRu}: e-government portal, personal account`
+        ? `${office.nameRu}: ${PORTAL_ACCOUNT}`
         : `${office.nameRu}, ${office.postalAddress}`;
     return registration;
   }

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Complaint } from '../complaints/complaint.entity.js';
+import { PORTAL_ACCOUNT } from '../complaints/portal.js';
 import { Notice, type NoticeChannel, type NoticeKind } from './notice.entity.js';
 
 /** O5: writes the notices to the recipient, in the caller's transaction; delivery comes later. */
@@ -18,10 +19,7 @@ export class NotificationService {
       kind,
       channel,
       addressee: recipientName(complaint),
-      destination:
-        channel === 'ELECTRONIC'
-          ? 'e-government portal: personal account'
-          : recipient.postalAddress,
+      destination: channel === 'ELECTRONIC' ? PORTAL_ACCOUNT : recipient.postalAddress,
       // O2: the notice carries every need, so its delivery honours them (large print, sign language…).
       accessibilityNeeds: [...recipient.accessibilityNeeds],
       content,

@@ -184,6 +184,11 @@ describe(ComplaintService.name, () => {
       expect(complaint.recipient.kind).toBe('LEGAL_ENTITY');
       expect(complaint.recipient.outgoingNumber).toBe('112/4');
       expect(complaint.channel).toBe('ELECTRONIC');
+      // C4: an electronic complaint is answered in the recipient's portal account, said in kk and ru.
+      expect(complaint.registration.responsePlace).toContain(
+        '«Электрондық үкімет» порталындағы жеке кабинет',
+      );
+      expect(complaint.registration.responsePlace).toContain('электронного правительства');
     });
 
     it('C1: an individual complaint without surname and postal address is refused and nothing is written', async () => {
