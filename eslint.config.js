@@ -86,6 +86,10 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-unsafe-assignment': 'off' },
   },
   {
+    files: ['test/bench/**/*.js'],
+    languageOptions: { globals: globals.node },
+  },
+  {
     files: ['**/*.js', '**/*.config.ts', 'vitest.summary-reporter.ts', 'admin/codegen.ts'],
     ...tseslint.configs.disableTypeChecked,
   },
