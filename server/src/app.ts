@@ -2,7 +2,10 @@ import 'reflect-metadata';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { AppConfig } from './config.js';
 import { openDatabase } from './db/database.js';
@@ -50,8 +53,12 @@ export async function createApp(config: AppConfig, options: OrmOptions = {}): Pr
       csrfPrevention: true,
       formatError: createFormatError(config.nodeEnv === 'development'),
       includeStacktraceInErrorResponses: config.nodeEnv === 'development',
+      // Compact JSON: pretty-printing costs a few percent of every response.
+      stringifyResult: (value) => JSON.stringify(value),
       plugins: [
         ApolloServerPluginInlineTraceDisabled(),
+        // No HTTP caching of a case queue: the per-field cache-control bookkeeping is pure cost.
+        ApolloServerPluginCacheControlDisabled(),
         ...(production ? [ApolloServerPluginLandingPageDisabled()] : []),
       ],
     });

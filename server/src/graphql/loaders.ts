@@ -2,7 +2,7 @@ import DataLoader from 'dataloader';
 import type { WorkingCalendar } from '@complaints/calendar';
 import type { RequestCtx } from '../context.js';
 import { historyOf } from '../modules/complaints/complaint-history.js';
-import type { Complaint } from '../modules/complaints/complaint.entity.js';
+import type { ComplaintView } from '../modules/complaints/complaint-view.js';
 import type { ProtectedRecipientField } from '../modules/consent/consent.service.js';
 import type { Services } from '../services.js';
 
@@ -64,7 +64,7 @@ export function createLoaders(ctx: RequestCtx, services: Services) {
         .then((rows) => groupedBy(ids, rows, (r) => r.complaint.id)),
     ),
     protectedRead: new DataLoader(
-      (reads: readonly { complaint: Complaint; field: ProtectedRecipientField }[]) =>
+      (reads: readonly { complaint: ComplaintView; field: ProtectedRecipientField }[]) =>
         services.consents.readProtected(ctx, reads),
       { cacheKeyFn: (read) => `${read.complaint.id}:${read.field}` },
     ),

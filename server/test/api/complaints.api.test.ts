@@ -298,6 +298,38 @@ describe('complaints over GraphQL', () => {
     expect(inspectorMayNot.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 
+  it('Queue: a complaint read from the queue page equals the same complaint read alone', async () => {
+    const filed = await fileAsOfficer({
+      description: 'same-view-marker',
+      publicServiceCode: 'S-1',
+      official: 'Әбенов Ә.',
+    });
+    const officer = await world.as('officer');
+    await officer.request(
+      `mutation($id: ID!) { decideComplaint(id: $id, expectedVersion: 1, input: { outcome: PARTIALLY_UPHELD, reasoning: "Ішінара", remedialMeasures: "Қайта қаралды" }) { id } }`,
+      { id: filed.complaint.id },
+    );
+    const fields = `id level status version channel subject description signature official overdue workingDaysLeft
+      recipient { kind surname givenName patronymic organizationName outgoingNumber outgoingDate postalAddress accessibilityNeeds }
+      provider { id } authority { id } publicService { code }
+      registration { incomingNumber registeredAt registeredOn acceptedBy responseDeadline responsePlace }
+      decision { outcome reasoning remedialMeasures decidedAt decidedOn decidedBy onTime }
+      courtReferral { court } parent { id } escalation { id } assignee { id } history { action }`;
+    const alone = await officer.request<{ complaint: unknown }>(
+      `query($id: ID!) { complaint(id: $id) { ${fields} } }`,
+      {
+        id: filed.complaint.id,
+      },
+    );
+    const listed = await officer.request<{ complaints: { edges: { node: unknown }[] } }>(
+      `{ complaints(filter: { search: "same-view-marker", status: [DECIDED] }) { edges { node { ${fields} } } } }`,
+    );
+    expect(alone.errors).toBeUndefined();
+    expect(listed.errors).toBeUndefined();
+    expect(listed.data?.complaints.edges).toHaveLength(1);
+    expect(listed.data?.complaints.edges[0]?.node).toEqual(alone.data?.complaint);
+  });
+
   it('Schema: the printed schema/complaints.graphql is exactly what the server serves', async () => {
     const served = await world.anonymous.request<{ _service: { sdl: string } }>(
       '{ _service { sdl } }',

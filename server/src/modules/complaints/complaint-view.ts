@@ -1,11 +1,123 @@
 import type { LocalDate, WorkingCalendar } from '@complaints/calendar';
 import { isOpen } from '@complaints/domain';
-import type { Complaint, Decision } from './complaint.entity.js';
+import type {
+  Complaint,
+  CourtReferral,
+  Decision,
+  Recipient,
+  Registration,
+} from './complaint.entity.js';
 
 // What the API derives from a stored complaint, per DOMAIN.md: kept here, not in resolvers.
 
+type Reference = { id: string };
+
+/**
+ * What the API reads of a complaint. The entity satisfies it, and so does a plain object read
+ * straight from a row: the queue reads its page that way, without hydrating entities.
+ */
+export interface ComplaintView
+  extends Pick<
+    Complaint,
+    | 'id'
+    | 'level'
+    | 'status'
+    | 'version'
+    | 'channel'
+    | 'subject'
+    | 'description'
+    | 'signature'
+    | 'official'
+    | 'publicServiceCode'
+  > {
+  recipient: Recipient;
+  registration: Registration;
+  decision: Decision | null;
+  courtReferral: CourtReferral | null;
+  provider: Reference;
+  authority: Reference | null;
+  parent: Reference | null;
+  assignee: Reference | null;
+}
+
+/** A value as the driver hands it over: text, numbers, dates, arrays of text. */
+type Column = string | number | boolean | Date | string[] | null | undefined;
+type Row = Record<string, Column>;
+const text = (value: Column): string | null =>
+  value === null || value === undefined ? null : String(value);
+const date = (value: Column): LocalDate | null =>
+  value === null || value === undefined
+    ? null
+    : value instanceof Date
+      ? value.toISOString().slice(0, 10)
+      : String(value).slice(0, 10);
+const instant = (value: Column): Date => (value instanceof Date ? value : new Date(String(value)));
+const reference = (value: Column): Reference | null => (value ? { id: String(value) } : null);
+
+/** A `complaint` row (column names) as a ComplaintView. */
+export function complaintViewFromRow(row: Row): ComplaintView {
+  return {
+    id: String(row.id),
+    level: row.level as ComplaintView['level'],
+    status: row.status as ComplaintView['status'],
+    version: Number(row.version),
+    channel: row.channel as ComplaintView['channel'],
+    subject: row.subject as ComplaintView['subject'],
+    description: String(row.description),
+    signature: row.signature as ComplaintView['signature'],
+    official: text(row.official),
+    publicServiceCode: text(row.public_service_code),
+    recipient: {
+      kind: row.recipient_kind as Recipient['kind'],
+      surname: text(row.recipient_surname),
+      givenName: text(row.recipient_given_name),
+      patronymic: text(row.recipient_patronymic),
+      iin: text(row.recipient_iin),
+      organizationName: text(row.recipient_organization_name),
+      bin: text(row.recipient_bin),
+      outgoingNumber: text(row.recipient_outgoing_number),
+      outgoingDate: date(row.recipient_outgoing_date),
+      postalAddress: String(row.recipient_postal_address),
+      email: text(row.recipient_email),
+      phone: text(row.recipient_phone),
+      accessibilityNeeds:
+        (row.recipient_accessibility_needs as Recipient['accessibilityNeeds'] | null) ?? [],
+    },
+    registration: {
+      incomingNumber: String(row.incoming_number),
+      registeredAt: instant(row.registered_at),
+      registeredOn: date(row.registered_on)!,
+      acceptedBy: String(row.accepted_by),
+      responseDeadline: date(row.response_deadline)!,
+      responsePlace: String(row.response_place),
+      officeCode: String(row.office_code),
+    },
+    decision: row.outcome
+      ? {
+          outcome: row.outcome as Decision['outcome'],
+          reasoning: String(row.reasoning),
+          remedialMeasures: text(row.remedial_measures),
+          decidedAt: instant(row.decided_at),
+          decidedOn: date(row.decided_on)!,
+          decidedBy: String(row.decided_by),
+        }
+      : null,
+    courtReferral: row.court_referral_court
+      ? {
+          court: String(row.court_referral_court),
+          filedOn: date(row.court_referral_filed_on)!,
+          caseNumber: text(row.court_referral_case_number),
+        }
+      : null,
+    provider: { id: String(row.provider_id) },
+    authority: reference(row.authority_id),
+    parent: reference(row.parent_id),
+    assignee: reference(row.assignee_id),
+  };
+}
+
 /** `onTime`: decided on or before the deadline. */
-export function decisionView(complaint: Complaint): (Decision & { onTime: boolean }) | null {
+export function decisionView(complaint: ComplaintView): (Decision & { onTime: boolean }) | null {
   const { decision } = complaint;
   if (!decision?.outcome) return null;
   return Object.assign(
@@ -18,13 +130,13 @@ export function decisionView(complaint: Complaint): (Decision & { onTime: boolea
 }
 
 /** `overdue`: not decided and today (Asia/Almaty) is after the deadline. */
-export function isOverdue(complaint: Complaint, today: LocalDate): boolean {
+export function isOverdue(complaint: ComplaintView, today: LocalDate): boolean {
   return isOpen(complaint.status) && today > complaint.registration.responseDeadline;
 }
 
 /** Working days left until the deadline; null once closed, negative when overdue. */
 export function workingDaysLeft(
-  complaint: Complaint,
+  complaint: ComplaintView,
   today: LocalDate,
   calendar: WorkingCalendar,
 ): number | null {

@@ -15,7 +15,7 @@ import type { User } from '../users/user.entity.js';
 import { UserType } from '../users/user.types.js';
 import type { ComplaintEvent } from './complaint-event.entity.js';
 import type { ComplaintQueryService } from './complaint-query.service.js';
-import { decisionView, isOverdue, workingDaysLeft } from './complaint-view.js';
+import { decisionView, isOverdue, workingDaysLeft, type ComplaintView } from './complaint-view.js';
 import type { Complaint, CourtReferral, Registration } from './complaint.entity.js';
 import type { ComplaintReceipt, ComplaintService, ComplaintStage } from './complaint.service.js';
 import {
@@ -206,17 +206,17 @@ export class ComplaintResolver {
   }
 
   @FieldResolver(() => RecipientType, { description: 'Who complains.' })
-  recipient(@Root() complaint: Complaint): RecipientType {
+  recipient(@Root() complaint: ComplaintView): RecipientType {
     return { ...complaint.recipient, complaintId: complaint.id, complaint };
   }
 
   @FieldResolver(() => RegistrationType, { description: 'The registration stamp (C4).' })
-  registration(@Root() complaint: Complaint): Registration {
+  registration(@Root() complaint: ComplaintView): Registration {
     return complaint.registration;
   }
 
   @FieldResolver(() => DecisionType, { nullable: true, description: 'The decision, once decided.' })
-  decision(@Root() complaint: Complaint): DecisionType | null {
+  decision(@Root() complaint: ComplaintView): DecisionType | null {
     return decisionView(complaint);
   }
 
@@ -224,14 +224,14 @@ export class ComplaintResolver {
     nullable: true,
     description: 'The court referral, if any (C8).',
   })
-  courtReferral(@Root() complaint: Complaint): CourtReferral | null {
+  courtReferral(@Root() complaint: ComplaintView): CourtReferral | null {
     return complaint.courtReferral?.court ? complaint.courtReferral : null;
   }
 
   @FieldResolver(() => ProviderType, {
     description: 'The provider whose decision, action or inaction is complained about.',
   })
-  async provider(@Root() complaint: Complaint, @Ctx() ctx: ApiContext): Promise<Provider> {
+  async provider(@Root() complaint: ComplaintView, @Ctx() ctx: ApiContext): Promise<Provider> {
     return (await ctx.loaders.provider.load(complaint.provider.id))!;
   }
 
@@ -240,7 +240,7 @@ export class ComplaintResolver {
     description: 'The reviewing authority; set on AUTHORITY level.',
   })
   authority(
-    @Root() complaint: Complaint,
+    @Root() complaint: ComplaintView,
     @Ctx() ctx: ApiContext,
   ): Promise<Authority | null> | null {
     return complaint.authority ? ctx.loaders.authority.load(complaint.authority.id) : null;
@@ -251,7 +251,7 @@ export class ComplaintResolver {
     description: 'The public service concerned (R2).',
   })
   publicService(
-    @Root() complaint: Complaint,
+    @Root() complaint: ComplaintView,
     @Ctx() ctx: ApiContext,
   ): Promise<PublicService | null> | null {
     return complaint.publicServiceCode
@@ -262,7 +262,7 @@ export class ComplaintResolver {
   @FieldResolver(() => Boolean, {
     description: 'Not decided and the responseDeadline has passed (Asia/Almaty today).',
   })
-  overdue(@Root() complaint: Complaint, @Ctx() ctx: ApiContext): boolean {
+  overdue(@Root() complaint: ComplaintView, @Ctx() ctx: ApiContext): boolean {
     return isOverdue(complaint, almatyDate(ctx.now));
   }
 
@@ -272,7 +272,7 @@ export class ComplaintResolver {
       'Working days left until responseDeadline; null once decided, negative when overdue.',
   })
   async workingDaysLeft(
-    @Root() complaint: Complaint,
+    @Root() complaint: ComplaintView,
     @Ctx() ctx: ApiContext,
   ): Promise<number | null> {
     return workingDaysLeft(complaint, almatyDate(ctx.now), await ctx.loaders.calendar());
@@ -282,7 +282,10 @@ export class ComplaintResolver {
     nullable: true,
     description: 'For an AUTHORITY-level complaint: the PROVIDER-level complaint it escalates.',
   })
-  parent(@Root() complaint: Complaint, @Ctx() ctx: ApiContext): Promise<Complaint | null> | null {
+  parent(
+    @Root() complaint: ComplaintView,
+    @Ctx() ctx: ApiContext,
+  ): Promise<Complaint | null> | null {
     return complaint.parent ? ctx.loaders.complaint.load(complaint.parent.id) : null;
   }
 
@@ -291,7 +294,7 @@ export class ComplaintResolver {
     description: 'For a PROVIDER-level complaint: the AUTHORITY-level complaint that escalated it.',
   })
   escalation(
-    @Root() complaint: Complaint,
+    @Root() complaint: ComplaintView,
     @Ctx() ctx: ApiContext,
   ): Promise<Complaint | null> | null {
     // Only an ESCALATED complaint has an escalation: no query for the others.
@@ -299,7 +302,7 @@ export class ComplaintResolver {
   }
 
   @FieldResolver(() => [ComplaintEventType], { description: 'Every change, oldest first.' })
-  history(@Root() complaint: Complaint, @Ctx() ctx: ApiContext): Promise<ComplaintEvent[]> {
+  history(@Root() complaint: ComplaintView, @Ctx() ctx: ApiContext): Promise<ComplaintEvent[]> {
     return ctx.loaders.history.load(complaint.id);
   }
 
@@ -307,21 +310,21 @@ export class ComplaintResolver {
     nullable: true,
     description: 'The inspector or supervisor the case is assigned to.',
   })
-  assignee(@Root() complaint: Complaint, @Ctx() ctx: ApiContext): Promise<User | null> | null {
+  assignee(@Root() complaint: ComplaintView, @Ctx() ctx: ApiContext): Promise<User | null> | null {
     return complaint.assignee ? ctx.loaders.user.load(complaint.assignee.id) : null;
   }
 
   @FieldResolver(() => [NoticeType], {
     description: 'O5: the notices written to the recipient, oldest first.',
   })
-  notices(@Root() complaint: Complaint, @Ctx() ctx: ApiContext): Promise<Notice[]> {
+  notices(@Root() complaint: ComplaintView, @Ctx() ctx: ApiContext): Promise<Notice[]> {
     return ctx.loaders.notices.load(complaint.id);
   }
 
   @FieldResolver(() => [ConsentType], {
     description: "O8: the recipient's written consents on this complaint.",
   })
-  consents(@Root() complaint: Complaint, @Ctx() ctx: ApiContext): Promise<Consent[]> {
+  consents(@Root() complaint: ComplaintView, @Ctx() ctx: ApiContext): Promise<Consent[]> {
     return ctx.loaders.consents.load(complaint.id);
   }
 }

@@ -12,7 +12,7 @@ import {
 } from '@complaints/domain';
 import type { LocalDate } from '@complaints/calendar';
 import { LocalDateScalar } from '../../graphql/scalars.js';
-import type { Complaint } from './complaint.entity.js';
+import type { ComplaintView } from './complaint-view.js';
 import '../../graphql/enums.js';
 
 // GraphQL shapes of the complaints module. Resolvers return entities as they are: a column is
@@ -24,7 +24,7 @@ import '../../graphql/enums.js';
 export class RecipientType {
   /** The complaint this recipient belongs to: consent is checked per complaint. */
   complaintId!: string;
-  complaint!: Complaint;
+  complaint!: ComplaintView;
 
   @Field(() => RecipientKind, { description: 'A natural person or an organization.' })
   kind!: RecipientKind;

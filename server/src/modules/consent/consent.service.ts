@@ -10,6 +10,7 @@ import { almatyDate } from '../calendar/almaty-time.js';
 import { recordComplaintEvent } from '../complaints/complaint-history.js';
 import type { ComplaintQueryService } from '../complaints/complaint-query.service.js';
 import type { Complaint } from '../complaints/complaint.entity.js';
+import type { ComplaintView } from '../complaints/complaint-view.js';
 import { isUuid } from '../providers/provider.service.js';
 import { Consent } from './consent.entity.js';
 
@@ -142,7 +143,7 @@ export class ConsentService {
    */
   async readProtected(
     ctx: RequestCtx,
-    reads: readonly { complaint: Complaint; field: ProtectedRecipientField }[],
+    reads: readonly { complaint: ComplaintView; field: ProtectedRecipientField }[],
   ): Promise<(string | null | ConsentRequiredError)[]> {
     const ids = [...new Set(reads.map((r) => r.complaint.id))];
     const consents = await this.listForComplaints(ctx.em, ids);
