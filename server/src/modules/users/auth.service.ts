@@ -79,17 +79,17 @@ export class AuthService {
       const code = (error as { code?: string }).code;
       return { problem: code === 'ERR_JWT_EXPIRED' ? 'expired' : 'invalid' };
     }
-    const user = subject ? await this.users.findById(em, subject) : null;
+    const user = subject ? await this.users.findActorRow(em, subject) : null;
     if (!user) return { problem: 'invalid' };
     if (!user.active) return { problem: 'deactivated' };
     return {
       actor: {
         kind: 'user',
         userId: user.id,
-        displayName: user.displayName,
+        displayName: user.display_name,
         role: user.role,
-        providerId: user.provider?.id ?? null,
-        authorityId: user.authority?.id ?? null,
+        providerId: user.provider_id,
+        authorityId: user.authority_id,
       },
     };
   }

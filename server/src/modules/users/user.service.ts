@@ -4,6 +4,15 @@ import type { Role } from '@complaints/domain';
 import { isUuid } from '../providers/provider.service.js';
 import { User } from './user.entity.js';
 
+export interface ActorRow {
+  id: string;
+  display_name: string;
+  role: Role;
+  provider_id: string | null;
+  authority_id: string | null;
+  active: boolean;
+}
+
 export interface NewUser {
   email: string;
   displayName: string;
@@ -38,6 +47,19 @@ export class UserService {
 
   findById(em: EntityManager, id: string): Promise<User | null> {
     return isUuid(id) ? em.findOne(User, { id }) : Promise.resolve(null);
+  }
+
+  /**
+   * Who a token speaks for, read on every request: one plain row, no entity (the hot path).
+   * Read each time, so that a deactivation takes effect at once.
+   */
+  async findActorRow(em: EntityManager, id: string): Promise<ActorRow | null> {
+    if (!isUuid(id)) return null;
+    const [row] = await em.execute<ActorRow[]>(
+      'select id, display_name, role, provider_id, authority_id, active from app_user where id = ?',
+      [id],
+    );
+    return row ?? null;
   }
 
   findByIds(em: EntityManager, ids: readonly string[]): Promise<User[]> {
