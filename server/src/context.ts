@@ -1,6 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Language, Role } from '@complaints/domain';
 
+/** Why a token that was sent is refused. */
+export type AuthProblem = 'expired' | 'invalid' | 'deactivated';
+
 /** Who acts: a logged-in user, or the system itself (seeding, calendar sweeps). */
 export type Actor =
   | {
@@ -13,8 +16,6 @@ export type Actor =
     }
   | { kind: 'system'; displayName: string };
 
-export const SYSTEM_ACTOR: Actor = { kind: 'system', displayName: 'System' };
-
 /** What every service method takes first: the request's unit of work, who acts, and when. */
 export interface RequestCtx {
   em: EntityManager;
@@ -23,7 +24,7 @@ export interface RequestCtx {
   now: Date;
   language: Language;
   /** Set when a token was sent but refused, so UNAUTHENTICATED can say why. */
-  authProblem?: 'expired' | 'invalid' | 'deactivated' | null;
+  authProblem?: AuthProblem | null;
 }
 
 export function actorId(actor: Actor | null): string | null {

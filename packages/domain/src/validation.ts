@@ -141,6 +141,11 @@ function daysInMonth(year: number, month: number): number {
 
 // Any local part, then a domain of at least two non-empty labels; deliverability is not ours.
 const EMAIL = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
+
+/** An email address of the form name@domain.tld (the one rule for recipients and users). */
+export function isValidEmail(s: string): boolean {
+  return s.length <= MAX_LENGTH.email && EMAIL.test(s);
+}
 // Kazakhstan numbers: +7 or 8, then 10 digits, once spaces, dashes and parentheses are removed.
 const PHONE = /^(\+7|8)\d{10}$/;
 const PHONE_SEPARATORS = /[\s()-]/g;
@@ -280,7 +285,7 @@ export function validateRecipient(recipient: RecipientInput, context: DateContex
 
   v.requiredText('postalAddress', recipient.postalAddress, MAX_LENGTH.postalAddress);
   const email = v.optionalText('email', recipient.email, MAX_LENGTH.email);
-  if (email !== '' && !EMAIL.test(email)) {
+  if (email !== '' && !isValidEmail(email)) {
     v.add('email', 'invalidEmail');
   }
   const phone = trimmed(recipient.phone);

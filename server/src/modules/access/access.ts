@@ -4,9 +4,6 @@ import { ForbiddenError, UnauthenticatedError } from '../../graphql/errors.js';
 
 export type UserActor = Extract<Actor, { kind: 'user' }>;
 
-/** Why the request has no actor, when a token was sent but refused. */
-export type AuthProblem = 'expired' | 'invalid' | 'deactivated' | null;
-
 /** UNAUTHENTICATED without a valid token; the message says why (expired, deactivated…). */
 export function requireUser(ctx: RequestCtx): UserActor {
   if (ctx.actor?.kind === 'user') return ctx.actor;

@@ -120,13 +120,17 @@ export function complaintViewFromRow(row: Row): ComplaintView {
 export function decisionView(complaint: ComplaintView): (Decision & { onTime: boolean }) | null {
   const { decision } = complaint;
   if (!decision?.outcome) return null;
-  return Object.assign(
-    Object.create(Object.getPrototypeOf(decision) as object) as Decision,
-    decision,
-    {
-      onTime: decision.decidedOn <= complaint.registration.responseDeadline,
-    },
-  );
+  return { ...decision, onTime: decision.decidedOn <= complaint.registration.responseDeadline };
+}
+
+/** The court referral, when there is one (its columns are all null otherwise). */
+export function courtReferralView(complaint: ComplaintView): CourtReferral | null {
+  return complaint.courtReferral?.court ? complaint.courtReferral : null;
+}
+
+/** Only an ESCALATED provider-level complaint has an escalation to look up (C6). */
+export function mayHaveEscalation(complaint: ComplaintView): boolean {
+  return complaint.status === 'ESCALATED';
 }
 
 /** `overdue`: not decided and today (Asia/Almaty) is after the deadline. */

@@ -15,7 +15,14 @@ import type { User } from '../users/user.entity.js';
 import { UserType } from '../users/user.types.js';
 import type { ComplaintEvent } from './complaint-event.entity.js';
 import type { ComplaintQueryService } from './complaint-query.service.js';
-import { decisionView, isOverdue, workingDaysLeft, type ComplaintView } from './complaint-view.js';
+import {
+  courtReferralView,
+  decisionView,
+  isOverdue,
+  mayHaveEscalation,
+  workingDaysLeft,
+  type ComplaintView,
+} from './complaint-view.js';
 import type { Complaint, CourtReferral, Registration } from './complaint.entity.js';
 import type { ComplaintReceipt, ComplaintService, ComplaintStage } from './complaint.service.js';
 import {
@@ -225,7 +232,7 @@ export class ComplaintResolver {
     description: 'The court referral, if any (C8).',
   })
   courtReferral(@Root() complaint: ComplaintView): CourtReferral | null {
-    return complaint.courtReferral?.court ? complaint.courtReferral : null;
+    return courtReferralView(complaint);
   }
 
   @FieldResolver(() => ProviderType, {
@@ -297,8 +304,7 @@ export class ComplaintResolver {
     @Root() complaint: ComplaintView,
     @Ctx() ctx: ApiContext,
   ): Promise<Complaint | null> | null {
-    // Only an ESCALATED complaint has an escalation: no query for the others.
-    return complaint.status === 'ESCALATED' ? ctx.loaders.escalation.load(complaint.id) : null;
+    return mayHaveEscalation(complaint) ? ctx.loaders.escalation.load(complaint.id) : null;
   }
 
   @FieldResolver(() => [ComplaintEventType], { description: 'Every change, oldest first.' })

@@ -168,7 +168,9 @@ export class NoticeType {
   @Field({ description: 'DECISION, DEADLINE_MOVED.' })
   kind!: string;
 
-  @Field({ description: 'POST, ELECTRONIC, EMAIL or HOME_VISIT.' })
+  @Field({
+    description: 'POST, ELECTRONIC or HOME_VISIT (never email: the address is protected data).',
+  })
   channel!: string;
 
   @Field({ description: 'To whom.' })

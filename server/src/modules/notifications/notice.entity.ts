@@ -5,7 +5,7 @@ import type { AccessibilityNeed } from '@complaints/domain';
 import { Complaint } from '../complaints/complaint.entity.js';
 
 export type NoticeKind = 'DECISION' | 'DEADLINE_MOVED' | 'ESCALATION_REGISTERED';
-export type NoticeChannel = 'POST' | 'ELECTRONIC' | 'EMAIL' | 'HOME_VISIT';
+export type NoticeChannel = 'POST' | 'ELECTRONIC' | 'HOME_VISIT';
 
 /** O5: what the recipient is told, and how; written in the transaction of the change it reports. */
 @Entity({ tableName: 'notice' })

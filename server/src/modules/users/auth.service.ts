@@ -1,7 +1,7 @@
 import { SignJWT, jwtVerify } from 'jose';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Role } from '@complaints/domain';
-import type { Actor, RequestCtx } from '../../context.js';
+import type { Actor, AuthProblem, RequestCtx } from '../../context.js';
 import { TooManyRequestsError, UnauthenticatedError } from '../../graphql/errors.js';
 import { LoginThrottle } from './login-throttle.entity.js';
 import type { User } from './user.entity.js';
@@ -18,8 +18,6 @@ export const TOKEN_LIFETIME_SECONDS = 8 * 60 * 60;
 // After this many failures for one email, each further attempt waits twice as long as the last.
 const FREE_FAILURES = 3;
 const MAX_DELAY_SECONDS = 300;
-
-export type TokenProblem = 'expired' | 'invalid' | 'deactivated';
 
 export class AuthService {
   private readonly key: Uint8Array;
@@ -70,7 +68,7 @@ export class AuthService {
   async actorFromToken(
     em: EntityManager,
     token: string,
-  ): Promise<{ actor: Actor } | { problem: TokenProblem }> {
+  ): Promise<{ actor: Actor } | { problem: AuthProblem }> {
     let subject: string | undefined;
     try {
       const { payload } = await jwtVerify(token, this.key, { algorithms: ['HS256'] });

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { ROLE_VALUES, type Role } from '@complaints/domain';
+import { ROLE_VALUES, isValidEmail, type Role } from '@complaints/domain';
 import type { RequestCtx } from '../../context.js';
 import { NotFoundError } from '../../graphql/errors.js';
 import { badInput } from '../../validation.js';
@@ -23,7 +23,6 @@ export interface NewUserData extends UserScope {
 }
 
 export const MIN_PASSWORD_LENGTH = 8;
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** SUPERVISOR: the users of the system. Every change is audited. */
 export class UserAdminService {
@@ -42,7 +41,7 @@ export class UserAdminService {
   async create(ctx: RequestCtx, input: NewUserData): Promise<User> {
     requireRole(ctx, 'SUPERVISOR');
     const email = input.email.trim().toLowerCase();
-    if (!EMAIL.test(email)) throw badInput(ctx.language, 'email', 'invalidEmail');
+    if (!isValidEmail(email)) throw badInput(ctx.language, 'email', 'invalidEmail');
     if (!input.displayName.trim()) throw badInput(ctx.language, 'displayName', 'required');
     this.assertPassword(ctx, input.password);
     await this.assertScope(ctx, input.role, input);
