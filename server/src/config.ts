@@ -1,4 +1,5 @@
 import { accessSync, constants, mkdirSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -19,6 +20,23 @@ export interface AppConfig {
   officeClosesAt: { hour: number; minute: number };
   /** Where the built admin SPA lives; served at `/` when present. */
   adminDir: string;
+  /**
+   * Stack traces and internal messages in error answers: only for `pnpm dev` or an explicit
+   * `EXPOSE_ERROR_DETAILS=1`, never in production; the server's log always has them.
+   */
+  exposeErrorDetails: boolean;
+  /**
+   * Addresses of reverse proxies whose `X-Forwarded-For` / `X-Forwarded-Proto` are believed
+   * (`TRUST_PROXY`, comma-separated); any other peer is the client itself.
+   */
+  trustProxy: string[];
+  /**
+   * The secret the gateway sends in `x-gateway-secret`; `_service` and `_entities` answer only
+   * requests carrying it (in production, never without one configured).
+   */
+  gatewaySecret: string | null;
+  /** `Strict-Transport-Security` max-age for requests that came over TLS; 0 sends none. */
+  hstsMaxAgeSeconds: number;
 }
 
 /** A bad environment value: start-up stops with one line that names the variable. */
@@ -74,6 +92,42 @@ function parseDatabaseUrl(value: string | undefined): string | null {
   return value;
 }
 
+function parseSwitch(value: string | undefined, variable: string): boolean {
+  if (value === undefined || value === '' || value === '0') return false;
+  if (value === '1') return true;
+  throw new ConfigError(variable, `must be 0 or 1, got "${value}"`);
+}
+
+function parseNonNegative(value: string | undefined, variable: string, fallback: number): number {
+  if (value === undefined || value === '') return fallback;
+  if (!/^\d{1,10}$/.test(value)) {
+    throw new ConfigError(variable, `must be a whole number of seconds, got "${value}"`);
+  }
+  return Number(value);
+}
+
+function parseTrustProxy(value: string | undefined): string[] {
+  if (value === undefined || value.trim() === '') return [];
+  const addresses = value.split(',').map((part) => part.trim());
+  for (const address of addresses) {
+    if (isIP(address) === 0) {
+      throw new ConfigError(
+        'TRUST_PROXY',
+        `must be IP addresses separated by commas, got "${address}"`,
+      );
+    }
+  }
+  return addresses;
+}
+
+function parseGatewaySecret(value: string | undefined): string | null {
+  if (value === undefined || value === '') return null;
+  if (value.length < 32) {
+    throw new ConfigError('GATEWAY_SECRET', 'must be at least 32 characters');
+  }
+  return value;
+}
+
 /** Checks that the embedded database's directory can be created and written. */
 export function assertWritableDirectory(dir: string, variable: string): void {
   try {
@@ -107,5 +161,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     seedDemo: env.SEED_DEMO === '1' || (env.SEED_DEMO !== '0' && nodeEnv !== 'production'),
     officeClosesAt: parseClock(env.OFFICE_CLOSES_AT),
     adminDir: resolve(repositoryRoot, 'admin/dist'),
+    exposeErrorDetails:
+      parseSwitch(env.EXPOSE_ERROR_DETAILS, 'EXPOSE_ERROR_DETAILS') && nodeEnv !== 'production',
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
+    gatewaySecret: parseGatewaySecret(env.GATEWAY_SECRET),
+    hstsMaxAgeSeconds: parseNonNegative(env.HSTS_MAX_AGE, 'HSTS_MAX_AGE', 31_536_000),
   };
 }

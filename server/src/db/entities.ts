@@ -13,6 +13,7 @@ import { IncomingNumberCounter } from '../modules/complaints/incoming-number-cou
 import { Consent } from '../modules/consent/consent.entity.js';
 import { Notice } from '../modules/notifications/notice.entity.js';
 import { Provider } from '../modules/providers/provider.entity.js';
+import { RateLimitCounter } from '../modules/rate-limits/rate-limit.entity.js';
 import { PublicService } from '../modules/services/public-service.entity.js';
 import { LoginThrottle } from '../modules/users/login-throttle.entity.js';
 import { User } from '../modules/users/user.entity.js';
@@ -23,6 +24,7 @@ export const entities = [
   PublicService,
   User,
   LoginThrottle,
+  RateLimitCounter,
   Recipient,
   Registration,
   Decision,

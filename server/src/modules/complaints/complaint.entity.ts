@@ -149,6 +149,10 @@ export class CourtReferral {
 @Entity({ tableName: 'complaint' })
 @Index({ properties: ['status'] })
 @Index({
+  name: 'complaint_search_idx',
+  expression: `create index "complaint_search_idx" on "complaint" using gin (to_tsvector('simple', "search_text"))`,
+})
+@Index({
   name: 'complaint_queue_idx',
   expression: 'create index "complaint_queue_idx" on "complaint" ("response_deadline", "id")',
 })
@@ -165,6 +169,7 @@ export class Complaint {
     | 'filedBy'
     | 'assignee'
     | 'withdrawalReason'
+    | 'searchText'
     | 'createdAt'
     | 'updatedAt';
 
@@ -236,6 +241,13 @@ export class Complaint {
 
   @Property({ type: 'text', nullable: true })
   withdrawalReason: string | null = null;
+
+  /**
+   * The words the queue's search finds (number, names, description), lower-cased by the server so
+   * that Kazakh and Russian letters match whatever the database's locale; served by a GIN index.
+   */
+  @Property({ type: 'text', hidden: true, default: '' })
+  searchText: string = '';
 
   @Property({ type: 'datetime', columnType: 'timestamptz' })
   createdAt: Date = new Date();

@@ -40,6 +40,7 @@ import type { ProviderService } from '../providers/provider.service.js';
 import { isUuid } from '../providers/provider.service.js';
 import type { PublicServiceService } from '../services/public-service.service.js';
 import { recordComplaintEvent } from './complaint-history.js';
+import { searchTextOf } from './complaint-search.js';
 import { Complaint, CourtReferral, Decision, Recipient, Registration } from './complaint.entity.js';
 import type {
   CourtReferralData,
@@ -496,6 +497,7 @@ export class ComplaintService implements DeadlineRecomputer {
       updatedAt: ctx.now,
       registration: await this.register(em, ctx, office, data.level, data.channel),
     });
+    complaint.searchText = searchTextOf(complaint);
     const trackingCode = newTrackingCode();
     complaint.trackingCodeHash = hashTrackingCode(complaint.id, trackingCode);
     return { complaint, trackingCode };

@@ -12,7 +12,7 @@ import { Complaint } from '../complaints/complaint.entity.js';
 /** O8: the recipient's written consent to use data protected by law. */
 @Entity({ tableName: 'consent' })
 export class Consent {
-  [OptionalProps]?: 'id' | 'recordedById' | 'revokedAt' | 'revokedById' | 'active';
+  [OptionalProps]?: 'id' | 'evidence' | 'recordedById' | 'revokedAt' | 'revokedById' | 'active';
 
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
@@ -32,6 +32,14 @@ export class Consent {
 
   @Property({ type: 'date' })
   signedOn!: LocalDate;
+
+  /**
+   * The proof of the signature: the registration number of the signed paper form, or the
+   * reference of the recipient's digital signature. Null only on consents recorded before it was
+   * required.
+   */
+  @Property({ type: 'text', nullable: true })
+  evidence: string | null = null;
 
   @Property({ type: 'datetime', columnType: 'timestamptz' })
   recordedAt!: Date;

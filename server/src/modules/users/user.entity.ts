@@ -7,7 +7,7 @@ import { Provider } from '../providers/provider.entity.js';
 
 @Entity({ tableName: 'app_user' })
 export class User {
-  [OptionalProps]?: 'id' | 'provider' | 'authority' | 'active' | 'createdAt';
+  [OptionalProps]?: 'id' | 'provider' | 'authority' | 'active' | 'tokenVersion' | 'createdAt';
 
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
@@ -36,6 +36,13 @@ export class User {
 
   @Property({ type: 'boolean' })
   active: boolean = true;
+
+  /**
+   * Carried in every token; raised by a password reset, a role change or a deactivation, so that
+   * every token issued before them stops working.
+   */
+  @Property({ type: 'integer', default: 0 })
+  tokenVersion: number = 0;
 
   @Property({ type: 'datetime', columnType: 'timestamptz' })
   createdAt: Date = new Date();
