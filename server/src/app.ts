@@ -12,6 +12,7 @@ import { openDatabase } from './db/database.js';
 import type { OrmOptions } from './db/orm-config.js';
 import { seedDemoData } from './db/seed/demo-seed.js';
 import { createFormatError } from './graphql/format-error.js';
+import { gatewayGuardPlugin } from './graphql/gateway-guard.js';
 import type { ApiContext } from './graphql/loaders.js';
 import { queryLimitsRule } from './graphql/query-limits.js';
 import { createApiContext } from './graphql/request-context.js';
@@ -60,13 +61,17 @@ export async function createApp(config: AppConfig, options: OrmOptions = {}): Pr
         // No HTTP caching of a case queue: the per-field cache-control bookkeeping is pure cost.
         ApolloServerPluginCacheControlDisabled(),
         ...(production ? [ApolloServerPluginLandingPageDisabled()] : []),
+        gatewayGuardPlugin({ production, secret: config.gatewaySecret }),
       ],
     });
     await apollo.start();
     const server = createHttpServer({
       apollo,
       adminDir: config.adminDir,
-      createContext: (req) => createApiContext(database.orm, services, req),
+      production,
+      trustProxy: config.trustProxy,
+      hstsMaxAgeSeconds: config.hstsMaxAgeSeconds,
+      createContext: (req, edge) => createApiContext(database.orm, services, req, edge),
       ready: async () => (await database.orm.checkConnection()).ok,
     });
     await new Promise<void>((resolve, reject) => {

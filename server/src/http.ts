@@ -1,8 +1,17 @@
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { realpath, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { extname, join, normalize } from 'node:path';
+import { extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { pipeline } from 'node:stream/promises';
 import { HeaderMap, type ApolloServer } from '@apollo/server';
 import type { ApiContext } from './graphql/loaders.js';
+import {
+  cameOverTls,
+  clientAddressOf,
+  trustedProxies,
+  type RequestEdge,
+} from './graphql/request-context.js';
 
 export const MAX_BODY_BYTES = 1_000_000;
 /** Operations in one batched request, at most. */
@@ -10,9 +19,14 @@ export const MAX_BATCH_SIZE = 10;
 
 export interface HttpHandlers {
   apollo: ApolloServer<ApiContext>;
-  createContext(req: IncomingMessage): Promise<ApiContext>;
+  createContext(req: IncomingMessage, edge: RequestEdge): Promise<ApiContext>;
   ready(): Promise<boolean>;
   adminDir: string;
+  production: boolean;
+  /** Reverse proxies whose `X-Forwarded-For` / `X-Forwarded-Proto` are believed. */
+  trustProxy: readonly string[];
+  /** `Strict-Transport-Security` max-age for requests that came over TLS; 0 sends none. */
+  hstsMaxAgeSeconds: number;
 }
 
 const CONTENT_TYPES: Record<string, string> = {
@@ -26,19 +40,65 @@ const CONTENT_TYPES: Record<string, string> = {
   '.woff2': 'font/woff2',
 };
 
+/** The API answers data, never a page: nothing may load from it or frame it. */
+const API_CSP = "default-src 'none'; frame-ancestors 'none'";
+/**
+ * The admin SPA: its own scripts and styles only (Vue and ECharts set styles through the CSSOM,
+ * which `style-src` does not govern), data: images (ECharts' SVG export), the API on this origin.
+ */
+const SPA_CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "frame-ancestors 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "object-src 'none'",
+].join('; ');
+/** Apollo's sandbox page (development only) loads its scripts and frame from Apollo's CDN. */
+const LANDING_PAGE_CSP = "frame-ancestors 'none'; base-uri 'self'; object-src 'none'";
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
+
 /** `/graphql`, `/healthz`, `/readyz`, and the admin SPA at `/`: plain Node HTTP, no framework. */
 export function createHttpServer(handlers: HttpHandlers): Server {
+  const trusted = trustedProxies(handlers.trustProxy);
   return createServer((req, res) => {
-    handle(handlers, req, res).catch((error: unknown) => {
-      console.error('request failed', error);
+    const offered = req.headers['x-request-id'];
+    const edge: RequestEdge = {
+      requestId: typeof offered === 'string' && REQUEST_ID.test(offered) ? offered : randomUUID(),
+      clientAddress: clientAddressOf(req, trusted),
+    };
+    res.setHeader('x-request-id', edge.requestId);
+    res.setHeader('content-security-policy', API_CSP);
+    res.setHeader('referrer-policy', 'no-referrer');
+    res.setHeader('x-frame-options', 'DENY');
+    res.setHeader('x-content-type-options', 'nosniff');
+    if (handlers.hstsMaxAgeSeconds > 0 && cameOverTls(req, trusted)) {
+      res.setHeader(
+        'strict-transport-security',
+        `max-age=${handlers.hstsMaxAgeSeconds}; includeSubDomains`,
+      );
+    }
+    handle(handlers, req, res, edge).catch((error: unknown) => {
+      // Only the log learns what went wrong; the client gets the request id to quote.
+      console.error(`request ${edge.requestId} failed`, error);
       if (!res.headersSent) send(res, 500, 'text/plain; charset=utf-8', 'Internal server error');
       else res.destroy();
     });
   });
 }
 
-async function handle(handlers: HttpHandlers, req: IncomingMessage, res: ServerResponse) {
-  const url = new URL(req.url ?? '/', 'http://localhost');
+async function handle(
+  handlers: HttpHandlers,
+  req: IncomingMessage,
+  res: ServerResponse,
+  edge: RequestEdge,
+): Promise<void> {
+  const url = parseUrl(req.url);
+  if (url === null) return badRequest(res);
   if (url.pathname === '/healthz') return send(res, 200, 'application/json', '{"status":"ok"}');
   if (url.pathname === '/readyz') {
     const ready = await handlers.ready().catch(() => false);
@@ -49,8 +109,17 @@ async function handle(handlers: HttpHandlers, req: IncomingMessage, res: ServerR
       JSON.stringify({ status: ready ? 'ready' : 'database unavailable' }),
     );
   }
-  if (url.pathname === '/graphql') return graphql(handlers, req, res, url);
+  if (url.pathname === '/graphql') return graphql(handlers, req, res, url, edge);
   return serveAdmin(handlers.adminDir, url.pathname, res);
+}
+
+/** The request target as a URL, or null when it is not one. */
+function parseUrl(target: string | undefined): URL | null {
+  try {
+    return new URL(target ?? '/', 'http://localhost');
+  } catch {
+    return null;
+  }
 }
 
 async function graphql(
@@ -58,6 +127,7 @@ async function graphql(
   req: IncomingMessage,
   res: ServerResponse,
   url: URL,
+  edge: RequestEdge,
 ): Promise<void> {
   const body = await readBody(req);
   if (body === null) {
@@ -108,9 +178,12 @@ async function graphql(
   }
   const response = await handlers.apollo.executeHTTPGraphQLRequest({
     httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body: parsed },
-    context: () => handlers.createContext(req),
+    context: () => handlers.createContext(req, edge),
   });
   for (const [key, value] of response.headers) res.setHeader(key, value);
+  if (!handlers.production && response.headers.get('content-type')?.startsWith('text/html')) {
+    res.setHeader('content-security-policy', LANDING_PAGE_CSP);
+  }
   res.statusCode = response.status ?? 200;
   if (response.body.kind === 'complete') {
     res.end(response.body.string);
@@ -133,23 +206,54 @@ async function readBody(req: IncomingMessage): Promise<string | null> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-function serveAdmin(adminDir: string, pathname: string, res: ServerResponse): void {
-  const requested = normalize(join(adminDir, decodeURIComponent(pathname)));
-  const inside = requested.startsWith(adminDir);
-  const file =
-    inside && existsSync(requested) && statSync(requested).isFile()
-      ? requested
-      : join(adminDir, 'index.html');
-  if (!existsSync(file)) {
+/**
+ * A file of the built SPA, or its index.html for the SPA's own routes. The decoded path must
+ * stay inside `adminDir`, also after symlinks are followed; anything else is refused.
+ */
+async function serveAdmin(adminDir: string, pathname: string, res: ServerResponse) {
+  const root = resolve(adminDir);
+  const decoded = decodePath(pathname);
+  if (decoded === null) return badRequest(res);
+  const requested = resolve(root, `.${decoded}`);
+  if (!isInside(root, requested)) return badRequest(res);
+  let file = join(root, 'index.html');
+  if ((await stat(requested).catch(() => null))?.isFile()) {
+    const [realRoot, realFile] = await Promise.all([realpath(root), realpath(requested)]);
+    if (!isInside(realRoot, realFile))
+      return send(res, 404, 'text/plain; charset=utf-8', 'Not found');
+    file = requested;
+  }
+  if (!(await stat(file).catch(() => null))?.isFile()) {
     return send(res, 404, 'text/plain; charset=utf-8', 'The admin app is not built (pnpm build).');
   }
-  const immutable = file.includes(`${join(adminDir, 'assets')}`);
   res.writeHead(200, {
     'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
-    'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
-    'x-content-type-options': 'nosniff',
+    'cache-control': isInside(join(root, 'assets'), file)
+      ? 'public, max-age=31536000, immutable'
+      : 'no-cache',
+    'content-security-policy': SPA_CSP,
   });
-  createReadStream(file).pipe(res);
+  await pipeline(createReadStream(file), res);
+}
+
+/** The percent-decoded path, or null when it is malformed or holds a NUL byte. */
+function decodePath(pathname: string): string | null {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(pathname);
+  } catch {
+    return null;
+  }
+  return decoded.includes('\0') ? null : decoded;
+}
+
+function isInside(root: string, file: string): boolean {
+  const path = relative(root, file);
+  return path !== '..' && !path.startsWith(`..${sep}`) && !isAbsolute(path);
+}
+
+function badRequest(res: ServerResponse): void {
+  send(res, 400, 'text/plain; charset=utf-8', 'Bad request');
 }
 
 function send(res: ServerResponse, status: number, contentType: string, body: string): void {

@@ -1,31 +1,38 @@
+import { isIPv6 } from 'node:net';
+import type { RateLimitRule, RateLimitService } from '../modules/rate-limits/rate-limit.service.js';
+import { TooManyRequestsError } from './errors.js';
+import type { ApiContext } from './loaders.js';
+
 /**
- * A sliding-window limit per key (the caller's address) kept in this process: enough to make
- * guessing tracking codes slow. Behind N replicas the effective limit is N times this.
+ * One rule applied to the caller's address, counted in the database (shared by every replica):
+ * over the limit is TOO_MANY_REQUESTS with the seconds to wait.
  */
 export class RateLimiter {
-  private readonly hits = new Map<string, number[]>();
-
   constructor(
-    private readonly limit: number,
-    private readonly windowMs: number,
+    private readonly limits: RateLimitService,
+    private readonly rule: RateLimitRule,
   ) {}
 
-  /** Counts a hit; returns the seconds to wait when over the limit, else 0. */
-  hit(key: string, now: number): number {
-    const recent = (this.hits.get(key) ?? []).filter((t) => now - t < this.windowMs);
-    if (recent.length >= this.limit) {
-      this.hits.set(key, recent);
-      return Math.ceil((recent[0]! + this.windowMs - now) / 1000);
-    }
-    recent.push(now);
-    this.hits.set(key, recent);
-    if (this.hits.size > 10_000) this.prune(now);
-    return 0;
+  async check(ctx: ApiContext): Promise<void> {
+    const wait = await this.limits.hit(ctx.em, this.rule, addressKey(ctx.clientAddress), ctx.now);
+    if (wait > 0) throw new TooManyRequestsError(wait);
   }
+}
 
-  private prune(now: number): void {
-    for (const [key, times] of this.hits) {
-      if (times.every((t) => now - t >= this.windowMs)) this.hits.delete(key);
-    }
-  }
+/**
+ * The bucket of an address: an IPv4 address itself, an IPv6 address by its /64 (one host or
+ * subscriber usually holds a whole /64, and could otherwise take a fresh address per request).
+ */
+export function addressKey(address: string): string {
+  if (!isIPv6(address)) return address;
+  const [head = '', tail = ''] = address.split('::');
+  const left = head === '' ? [] : head.split(':');
+  const right = tail === '' ? [] : tail.split(':');
+  const groups = address.includes('::')
+    ? [...left, ...Array<string>(8 - left.length - right.length).fill('0'), ...right]
+    : left;
+  return `${groups
+    .slice(0, 4)
+    .map((group) => Number.parseInt(group, 16).toString(16))
+    .join(':')}::/64`;
 }

@@ -24,10 +24,12 @@ import {
 import { UserResolver } from '../modules/users/user.resolver.js';
 import type { Services } from '../services.js';
 import type { ApiContext } from './loaders.js';
+import { RateLimitService } from '../modules/rate-limits/rate-limit.service.js';
 import { RateLimiter } from './rate-limit.js';
 
 /** Every resolver class, built once with its services (type-graphql asks the container). */
 export function createResolvers(services: Services) {
+  const rateLimits = new RateLimitService();
   const instances = new Map<unknown, unknown>([
     [CalendarResolver, new CalendarResolver(services.calendars)],
     [ProviderResolver, new ProviderResolver(services.providers)],
@@ -40,7 +42,7 @@ export function createResolvers(services: Services) {
       new ComplaintResolver(
         services.complaints,
         services.complaintQueries,
-        new RateLimiter(30, 60_000),
+        new RateLimiter(rateLimits, { bucket: 'complaint-stage', limit: 30, windowMs: 60_000 }),
       ),
     ],
     [ComplaintConnectionResolver, new ComplaintConnectionResolver()],

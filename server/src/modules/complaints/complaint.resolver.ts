@@ -1,6 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { ApiContext } from '../../graphql/loaders.js';
-import { TooManyRequestsError } from '../../graphql/errors.js';
 import type { RateLimiter } from '../../graphql/rate-limit.js';
 import type { Authority } from '../authorities/authority.entity.js';
 import { AuthorityType } from '../authorities/authority.types.js';
@@ -110,14 +109,13 @@ export class ComplaintResolver {
     nullable: true,
     description: 'O6, public: no login. Null when the number and code do not match.',
   })
-  complaintStage(
+  async complaintStage(
     @Arg('incomingNumber', { description: 'The incoming number of the stamp.' })
     incomingNumber: string,
     @Arg('trackingCode', { description: 'The tracking code of the receipt.' }) trackingCode: string,
     @Ctx() ctx: ApiContext,
   ): Promise<ComplaintStage | null> {
-    const wait = this.stageLimiter.hit(ctx.clientAddress, ctx.now.getTime());
-    if (wait > 0) throw new TooManyRequestsError(wait);
+    await this.stageLimiter.check(ctx);
     return this.complaintService.stage(ctx.em, incomingNumber, trackingCode);
   }
 
