@@ -23,7 +23,7 @@ export function createServices(config: Pick<AppConfig, 'officeClosesAt' | 'jwtSe
   const notifications = new NotificationService();
   const users = new UserService();
   const complaintQueries = new ComplaintQueryService();
-  const consents = new ConsentService(complaintQueries, audit);
+  const consents = new ConsentService(audit, notifications);
   const complaints = new ComplaintService(
     calendars,
     providers,

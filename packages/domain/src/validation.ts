@@ -53,6 +53,7 @@ export const MAX_LENGTH = {
   withdrawalReason: 2000,
   calendarReason: 500,
   signedBy: 300,
+  consentEvidence: 200,
 } as const;
 
 export interface RecipientInput {
@@ -115,6 +116,7 @@ export interface ConsentInput {
   signedBy?: Maybe<string>;
   method?: Maybe<string>;
   signedOn?: Maybe<string>;
+  evidence?: Maybe<string>;
 }
 
 const LOCAL_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -380,7 +382,10 @@ export function validateCalendarDay(input: CalendarDayInput): Violation[] {
   return v.list;
 }
 
-/** O8: written consent names what it covers, who signed it, how and when. */
+/**
+ * O8: written consent names what it covers, who signed it, how and when, and its evidence (the
+ * signed paper form's registration number or the digital signature's reference).
+ */
 export function validateConsent(input: ConsentInput, context: DateContext): Violation[] {
   const today = assertToday(context);
   const v = new Violations();
@@ -390,5 +395,6 @@ export function validateConsent(input: ConsentInput, context: DateContext): Viol
   v.requiredText('signedBy', input.signedBy, MAX_LENGTH.signedBy);
   v.requiredEnum('method', input.method, SIGNATURE_METHOD_VALUES);
   v.pastDate('signedOn', input.signedOn, today);
+  v.requiredText('evidence', input.evidence, MAX_LENGTH.consentEvidence);
   return v.list;
 }

@@ -545,6 +545,7 @@ describe('validateConsent', () => {
     signedBy: 'Сейітқали Әйгерім',
     method: 'DIGITAL',
     signedOn: today,
+    evidence: 'ЭЦП-2026-000417',
   };
 
   it('O8: written consent covers at least one known scope, each once', () => {
@@ -576,6 +577,17 @@ describe('validateConsent', () => {
     ).toEqual([
       { field: 'method', key: 'unknownValue', params: { value: 'ORAL' } },
       { field: 'signedOn', key: 'futureDate' },
+    ]);
+  });
+
+  it('O8: a consent carries its evidence: the paper form number or the digital signature reference', () => {
+    for (const evidence of ['', '   ', null, undefined]) {
+      expect(validateConsent({ ...consent, evidence }, context)).toEqual([
+        { field: 'evidence', key: 'required' },
+      ]);
+    }
+    expect(validateConsent({ ...consent, evidence: 'x'.repeat(201) }, context)).toEqual([
+      { field: 'evidence', key: 'tooLong', params: { max: 200 } },
     ]);
   });
 });

@@ -189,8 +189,14 @@ export class ComplaintResolver {
     expectedVersion: number,
     @Arg('reason', { description: 'Why it is withdrawn.' }) reason: string,
     @Ctx() ctx: ApiContext,
+    @Arg('trackingCode', () => String, {
+      nullable: true,
+      description:
+        "PARTNER: the tracking code of the complaint's receipt, when the portal did not file it.",
+    })
+    trackingCode?: string | null,
   ): Promise<Complaint> {
-    return this.complaintService.withdraw(ctx, id, expectedVersion, reason);
+    return this.complaintService.withdraw(ctx, id, expectedVersion, reason, trackingCode ?? null);
   }
 
   @Mutation(() => ComplaintType, {

@@ -16,14 +16,9 @@ import {
   type ReviewLevel,
 } from '@complaints/domain';
 import type { RequestCtx } from '../../context.js';
-import {
-  BadUserInputError,
-  ConflictError,
-  ForbiddenError,
-  NotFoundError,
-} from '../../graphql/errors.js';
-import { isAuthorityStaff, requireRole, requireUser } from '../access/access.js';
-import { applyReadScope } from './complaint-query.service.js';
+import { BadUserInputError, ConflictError, ForbiddenError } from '../../graphql/errors.js';
+import { requireRole, requireUser } from '../access/access.js';
+import { assertMayAct, reachComplaint } from './complaint-access.js';
 import { assertValid, badInput } from '../../validation.js';
 import type { ConsentService } from '../consent/consent.service.js';
 import type { UserService } from '../users/user.service.js';
@@ -187,13 +182,16 @@ export class ComplaintService implements DeadlineRecomputer {
   async escalate(ctx: RequestCtx, id: string, input: EscalationData): Promise<ComplaintReceipt> {
     requireRole(ctx, 'PARTNER', 'INSPECTOR', 'SUPERVISOR');
     assertValid(validateEscalation(input), ctx.language);
+    const actor = requireUser(ctx);
     return ctx.em.transactional(async (em) => {
-      // The portal escalates on the recipient's behalf any provider-level complaint it names,
-      // including one registered on paper that it could not read before.
-      const parent = await this.lockComplaint(em, ctx, id, {
-        readScope: requireUser(ctx).role !== 'PARTNER',
+      // The portal escalates for the recipient whose complaint it filed, or who gave it the
+      // receipt (incoming number and tracking code), even of a complaint registered on paper.
+      const reached = await reachComplaint(em, actor, id, {
+        lock: true,
+        trackingCode: input.trackingCode,
       });
-      assertMayAct(ctx, 'escalate', parent, input.channel);
+      assertMayAct(actor, 'escalate', reached, input.channel);
+      const parent = reached.complaint;
       const today = almatyDate(ctx.now);
       const fromStatus = parent.status;
       const to = nextStatus('escalate', {
@@ -264,7 +262,7 @@ export class ComplaintService implements DeadlineRecomputer {
       referral.caseNumber = input.caseNumber?.trim() || null;
       complaint.courtReferral = referral;
       return { court: referral.court, filedOn: referral.filedOn, caseNumber: referral.caseNumber };
-    });
+    }, input.trackingCode);
   }
 
   async withdraw(
@@ -272,13 +270,21 @@ export class ComplaintService implements DeadlineRecomputer {
     id: string,
     expectedVersion: number,
     reason: string,
+    trackingCode: string | null = null,
   ): Promise<Complaint> {
     requireRole(ctx, 'PARTNER', 'PROVIDER_OFFICER', 'INSPECTOR', 'SUPERVISOR');
     assertValid(validateWithdrawal({ reason }), ctx.language);
-    return this.transition(ctx, id, expectedVersion, 'withdraw', (_em, complaint) => {
-      complaint.withdrawalReason = reason.trim();
-      return { reason: complaint.withdrawalReason };
-    });
+    return this.transition(
+      ctx,
+      id,
+      expectedVersion,
+      'withdraw',
+      (_em, complaint) => {
+        complaint.withdrawalReason = reason.trim();
+        return { reason: complaint.withdrawalReason };
+      },
+      trackingCode,
+    );
   }
 
   /** SUPERVISOR: gives a case to an inspector or supervisor (or takes it back with null). */
@@ -288,9 +294,11 @@ export class ComplaintService implements DeadlineRecomputer {
     expectedVersion: number,
     assigneeId: string | null,
   ): Promise<Complaint> {
-    requireRole(ctx, 'SUPERVISOR');
+    const actor = requireRole(ctx, 'SUPERVISOR');
     return ctx.em.transactional(async (em) => {
-      const complaint = await this.lockComplaint(em, ctx, id);
+      const reached = await reachComplaint(em, actor, id, { lock: true });
+      assertMayAct(actor, 'assign', reached);
+      const complaint = reached.complaint;
       assertVersion(complaint, expectedVersion);
       const assignee = assigneeId ? await this.users.findById(em, assigneeId) : null;
       if (
@@ -426,10 +434,13 @@ export class ComplaintService implements DeadlineRecomputer {
     expectedVersion: number | null,
     action: ComplaintAction,
     apply: (em: EntityManager, complaint: Complaint) => Record<string, unknown>,
+    trackingCode: string | null = null,
   ): Promise<Complaint> {
+    const actor = requireUser(ctx);
     return ctx.em.transactional(async (em) => {
-      const complaint = await this.lockComplaint(em, ctx, id);
-      assertMayAct(ctx, action, complaint);
+      const reached = await reachComplaint(em, actor, id, { lock: true, trackingCode });
+      assertMayAct(actor, action, reached);
+      const complaint = reached.complaint;
       if (expectedVersion !== null) assertVersion(complaint, expectedVersion);
       const fromStatus = complaint.status;
       const to = nextStatus(action, { level: complaint.level, status: complaint.status });
@@ -448,25 +459,6 @@ export class ComplaintService implements DeadlineRecomputer {
       });
       return complaint;
     });
-  }
-
-  /** Locks the complaint for the rest of the transaction; one the actor may not read is NOT_FOUND. */
-  private async lockComplaint(
-    em: EntityManager,
-    ctx: RequestCtx,
-    id: string,
-    options: { readScope: boolean } = { readScope: true },
-  ): Promise<Complaint> {
-    const actor = requireUser(ctx);
-    const query = em.createQueryBuilder(Complaint, 'c').where({ id });
-    const [complaint] = isUuid(id)
-      ? await (options.readScope ? applyReadScope(query, actor) : query)
-          .setLockMode(LockMode.PESSIMISTIC_WRITE, ['c'])
-          .getResultList()
-      : [];
-    if (!complaint) throw new NotFoundError('Complaint', id);
-    await em.populate(complaint, ['provider']);
-    return complaint;
   }
 
   /** A new REGISTERED complaint with its stamp at `office` and a fresh tracking code (O6). */
@@ -539,42 +531,6 @@ export class ComplaintService implements DeadlineRecomputer {
     throw new BadUserInputError({
       [field]: messageFor({ field, key: 'unknownValue' }, ctx.language),
     });
-  }
-}
-
-/**
- * Who may move a complaint (DOMAIN.md, "Who may do what"): an officer its own provider's
- * PROVIDER-level complaints; the authority's staff the AUTHORITY level and paper escalations; a
- * partner escalations, and the court referral and withdrawal of what it filed.
- */
-function assertMayAct(
-  ctx: RequestCtx,
-  action: ComplaintAction,
-  complaint: Complaint,
-  channel?: 'PAPER' | 'ELECTRONIC',
-): void {
-  const actor = requireUser(ctx);
-  const ownProvider =
-    actor.role === 'PROVIDER_OFFICER' && complaint.provider.id === actor.providerId;
-  const staff = isAuthorityStaff(actor);
-  const filedByActor = complaint.filedBy?.id === actor.userId;
-  const allowed = ((): boolean => {
-    switch (action) {
-      case 'startReview':
-      case 'decide':
-        return complaint.level === 'PROVIDER' ? ownProvider : staff;
-      case 'escalate':
-        if (complaint.level !== 'PROVIDER') return staff || actor.role === 'PARTNER';
-        return actor.role === 'PARTNER' ? channel === 'ELECTRONIC' : staff && channel === 'PAPER';
-      case 'referToCourt':
-        return staff || (actor.role === 'PARTNER' && filedByActor);
-      case 'withdraw':
-        if (actor.role === 'PARTNER') return filedByActor;
-        return complaint.level === 'PROVIDER' ? ownProvider : staff;
-    }
-  })();
-  if (!allowed) {
-    throw new ForbiddenError(`${actor.role} may not ${action} this complaint`);
   }
 }
 

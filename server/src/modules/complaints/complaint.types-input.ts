@@ -50,10 +50,14 @@ export interface EscalationData {
   reason: string;
   channel: Channel;
   signature: SignatureMethod;
+  /** The recipient's receipt: lets the portal act on a complaint it did not file. */
+  trackingCode?: string | null;
 }
 
 export interface CourtReferralData {
   court: string;
   filedOn: LocalDate;
   caseNumber?: string | null;
+  /** The recipient's receipt: lets the portal act on a complaint it did not file. */
+  trackingCode?: string | null;
 }

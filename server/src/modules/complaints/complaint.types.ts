@@ -165,7 +165,7 @@ export class NoticeType {
   @Field(() => ID, { description: 'The notice.' })
   id!: string;
 
-  @Field({ description: 'DECISION, DEADLINE_MOVED.' })
+  @Field({ description: 'DECISION, DEADLINE_MOVED, CONSENT_RECORDED.' })
   kind!: string;
 
   @Field({
@@ -207,6 +207,13 @@ export class ConsentType {
 
   @Field(() => LocalDateScalar, { description: 'When it was signed.' })
   signedOn!: LocalDate;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "The proof of the signature: the paper form's registration number or the digital signature's reference (null only on consents recorded before it was required).",
+  })
+  evidence!: string | null;
 
   @Field(() => Date, { description: 'When it was recorded.' })
   recordedAt!: Date;
@@ -420,6 +427,12 @@ export class ConsentInputType {
 
   @Field(() => LocalDateScalar, { description: 'When it was signed (not after today).' })
   signedOn!: LocalDate;
+
+  @Field({
+    description:
+      "The proof of the signature: the registration number of the signed paper form, or the reference of the recipient's digital signature.",
+  })
+  evidence!: string;
 }
 
 @InputType('FileComplaintInput', { description: 'A complaint to register (C1–C5).' })
@@ -490,6 +503,13 @@ export class EscalationInputType {
 
   @Field(() => SignatureMethod, { description: 'How the recipient signed (C3).' })
   signature!: SignatureMethod;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "PARTNER: the tracking code of the complaint's receipt, the recipient's proof that the portal acts for them on a complaint it did not file itself.",
+  })
+  trackingCode?: string | null;
 }
 
 @InputType('CourtReferralInput', { description: 'The recipient went to court (C8).' })
@@ -502,6 +522,13 @@ export class CourtReferralInputType {
 
   @Field(() => String, { nullable: true, description: "The court's case number, when known." })
   caseNumber?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "PARTNER: the tracking code of the complaint's receipt, the recipient's proof that the portal acts for them on a complaint it did not file itself.",
+  })
+  trackingCode?: string | null;
 }
 
 @ObjectType('ComplaintEdge', { description: 'One complaint of a page, with its cursor.' })

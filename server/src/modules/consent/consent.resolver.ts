@@ -9,14 +9,21 @@ export class ConsentResolver {
   constructor(private readonly consents: ConsentService) {}
 
   @Mutation(() => ConsentType, {
-    description: "O8: records the recipient's written consent on a complaint. Audited.",
+    description:
+      "O8: records the recipient's written consent, with its evidence, on a complaint the caller may act on (its reviewer; the portal for the recipient whose complaint it filed or whose receipt it presents). The recipient is notified. Audited.",
   })
   recordConsent(
     @Arg('complaintId', () => ID, { description: 'The complaint.' }) complaintId: string,
     @Arg('input', () => ConsentInputType, { description: 'The consent.' }) input: ConsentInputType,
     @Ctx() ctx: ApiContext,
+    @Arg('trackingCode', () => String, {
+      nullable: true,
+      description:
+        "PARTNER: the tracking code of the complaint's receipt, when the portal did not file it.",
+    })
+    trackingCode?: string | null,
   ): Promise<Consent> {
-    return this.consents.record(ctx, complaintId, input);
+    return this.consents.record(ctx, complaintId, input, trackingCode ?? null);
   }
 
   @Mutation(() => ConsentType, {

@@ -6,9 +6,10 @@ import { ConsentRequiredError, NotFoundError } from '../../graphql/errors.js';
 import { assertValid } from '../../validation.js';
 import { requireRole } from '../access/access.js';
 import type { AuditService } from '../audit/audit.service.js';
+import type { NotificationService } from '../notifications/notification.service.js';
 import { almatyDate } from '../calendar/almaty-time.js';
 import { recordComplaintEvent } from '../complaints/complaint-history.js';
-import type { ComplaintQueryService } from '../complaints/complaint-query.service.js';
+import { assertMayAct, reachComplaint } from '../complaints/complaint-access.js';
 import type { Complaint } from '../complaints/complaint.entity.js';
 import type { ComplaintView } from '../complaints/complaint-view.js';
 import { isUuid } from '../providers/provider.service.js';
@@ -19,6 +20,7 @@ export interface ConsentData {
   signedBy: string;
   method: SignatureMethod;
   signedOn: LocalDate;
+  evidence: string;
 }
 
 /** The recipient fields that are data protected by law (O8): read only under an active consent. */
@@ -30,8 +32,8 @@ const SCOPE_OF_RECIPIENT_DATA: ConsentScope = 'PERSONAL_DATA';
 /** O8: written consents, and the only gate to the protected data of a recipient. */
 export class ConsentService {
   constructor(
-    private readonly complaints: ComplaintQueryService,
     private readonly audit: AuditService,
+    private readonly notifications: NotificationService,
   ) {}
 
   validate(ctx: RequestCtx, inputs: readonly ConsentData[], prefix = ''): void {
@@ -47,7 +49,10 @@ export class ConsentService {
     );
   }
 
-  /** Adds consents given with a filing, inside the filing's transaction. */
+  /**
+   * Adds consents, inside the caller's transaction (a filing, or one recorded later); the
+   * recipient is told of every consent recorded in their name.
+   */
   addAll(
     em: EntityManager,
     ctx: RequestCtx,
@@ -61,26 +66,50 @@ export class ConsentService {
         signedBy: input.signedBy.trim(),
         method: input.method,
         signedOn: input.signedOn,
+        evidence: input.evidence.trim(),
         recordedAt: ctx.now,
         recordedById: actorId(ctx.actor),
       });
       em.persist(consent);
+      this.notifications.notify(
+        em,
+        complaint,
+        'CONSENT_RECORDED',
+        {
+          incomingNumber: complaint.registration.incomingNumber,
+          scope: consent.scope.join(', '),
+          signedBy: consent.signedBy,
+          method: consent.method,
+          signedOn: consent.signedOn,
+          evidence: consent.evidence,
+        },
+        ctx.now,
+      );
       return consent;
     });
   }
 
-  /** Records a consent on a complaint the actor may read; history and audit in one transaction. */
-  async record(ctx: RequestCtx, complaintId: string, input: ConsentData): Promise<Consent> {
-    requireRole(ctx, 'PROVIDER_OFFICER', 'INSPECTOR', 'SUPERVISOR', 'PARTNER');
+  /**
+   * O8: records a consent on a complaint the actor may act on (see `assertMayAct`): its
+   * reviewer, or the portal for the recipient whose complaint it filed or whose receipt it
+   * presents. Consent, notice, history and audit in one transaction.
+   */
+  async record(
+    ctx: RequestCtx,
+    complaintId: string,
+    input: ConsentData,
+    trackingCode: string | null = null,
+  ): Promise<Consent> {
+    const actor = requireRole(ctx, 'PROVIDER_OFFICER', 'INSPECTOR', 'SUPERVISOR', 'PARTNER');
     this.validate(ctx, [input]);
-    const [complaint] = await this.complaints.findReadableByIds(ctx, [complaintId]);
-    if (!complaint) throw new NotFoundError('Complaint', complaintId);
     return ctx.em.transactional(async (em) => {
-      const managed = em.merge(complaint);
-      const [consent] = this.addAll(em, ctx, managed, [input]);
-      recordComplaintEvent(em, ctx, managed, {
+      const reached = await reachComplaint(em, actor, complaintId, { lock: true, trackingCode });
+      assertMayAct(actor, 'recordConsent', reached);
+      const complaint = reached.complaint;
+      const [consent] = this.addAll(em, ctx, complaint, [input]);
+      recordComplaintEvent(em, ctx, complaint, {
         action: 'recordConsent',
-        fromStatus: managed.status,
+        fromStatus: complaint.status,
         note: input.scope.join(', '),
       });
       await em.flush();
@@ -89,32 +118,37 @@ export class ConsentService {
         entityType: 'Consent',
         entityId: consent!.id,
         change: {
-          complaintId,
-          scope: input.scope,
-          signedBy: input.signedBy,
-          method: input.method,
-          signedOn: input.signedOn,
+          complaintId: complaint.id,
+          scope: consent!.scope,
+          method: consent!.method,
+          signedOn: consent!.signedOn,
+          evidence: consent!.evidence,
+          receiptPresented: reached.presentedReceipt,
         },
       });
       return consent!;
     });
   }
 
+  /** Revokes a consent on a complaint the actor may act on; NOT_FOUND when it cannot read it. */
   async revoke(ctx: RequestCtx, consentId: string): Promise<Consent> {
-    requireRole(ctx, 'PROVIDER_OFFICER', 'INSPECTOR', 'SUPERVISOR', 'PARTNER');
+    const actor = requireRole(ctx, 'PROVIDER_OFFICER', 'INSPECTOR', 'SUPERVISOR', 'PARTNER');
     const found = isUuid(consentId) ? await ctx.em.findOne(Consent, { id: consentId }) : null;
-    const readable = found
-      ? await this.complaints.findReadableByIds(ctx, [found.complaint.id])
-      : [];
-    if (!found || readable.length === 0) throw new NotFoundError('Consent', consentId);
+    if (!found) throw new NotFoundError('Consent', consentId);
     return ctx.em.transactional(async (em) => {
+      const reached = await reachComplaint(em, actor, found.complaint.id, { lock: true }).catch(
+        (error: unknown) => {
+          throw error instanceof NotFoundError ? new NotFoundError('Consent', consentId) : error;
+        },
+      );
+      assertMayAct(actor, 'revokeConsent', reached);
       const consent = em.merge(found);
       if (consent.revokedAt === null) {
         consent.revokedAt = ctx.now;
         consent.revokedById = actorId(ctx.actor);
-        recordComplaintEvent(em, ctx, em.merge(readable[0]!), {
+        recordComplaintEvent(em, ctx, reached.complaint, {
           action: 'revokeConsent',
-          fromStatus: readable[0]!.status,
+          fromStatus: reached.complaint.status,
           note: consent.scope.join(', '),
         });
         await em.flush();
