@@ -14,7 +14,7 @@ import { seedDemoData } from './db/seed/demo-seed.js';
 import { createFormatError } from './graphql/format-error.js';
 import { gatewayGuardPlugin } from './graphql/gateway-guard.js';
 import type { ApiContext } from './graphql/loaders.js';
-import { queryLimitsRule } from './graphql/query-limits.js';
+import { queryLimitsPlugin, queryParseOptions } from './graphql/query-limits.js';
 import { createApiContext } from './graphql/request-context.js';
 import { createResolvers } from './graphql/resolvers.js';
 import { buildComplaintsSchema } from './graphql/schema.js';
@@ -48,7 +48,8 @@ export async function createApp(config: AppConfig, options: OrmOptions = {}): Pr
     const production = config.nodeEnv === 'production';
     const apollo = new ApolloServer<ApiContext>({
       schema,
-      validationRules: [queryLimitsRule],
+      // Bounds the document before graphql's own validation, whose cost grows faster than it.
+      parseOptions: queryParseOptions,
       allowBatchedHttpRequests: true,
       introspection: !production,
       csrfPrevention: true,
@@ -58,6 +59,8 @@ export async function createApp(config: AppConfig, options: OrmOptions = {}): Pr
       stringifyResult: (value) => JSON.stringify(value),
       plugins: [
         ApolloServerPluginInlineTraceDisabled(),
+        // Depth, cost and document limits, with the variables: refused before anything executes.
+        queryLimitsPlugin(),
         // No HTTP caching of a case queue: the per-field cache-control bookkeeping is pure cost.
         ApolloServerPluginCacheControlDisabled(),
         ...(production ? [ApolloServerPluginLandingPageDisabled()] : []),
