@@ -13,7 +13,11 @@ export interface AppConfig {
   databaseUrl: string | null;
   dataDir: string;
   databasePoolSize: number;
-  jwtSecret: string;
+  /**
+   * `JWT_SECRET`, checked; null outside production without one: a random key is then made on the
+   * first start and kept in `dataDir` (see modules/users/signing-key.ts).
+   */
+  jwtSecret: string | null;
   demoPassword: string;
   seedDemo: boolean;
   /** Art. 64 APC: a complaint received after this local time is registered the next working day. */
@@ -52,7 +56,79 @@ export class ConfigError extends Error {
 
 export const repositoryRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
-const DEVELOPMENT_JWT_SECRET = 'development-only-secret-change-me-in-production';
+/** Keys that were published (in this repository's history, in tutorials): anyone can sign with them. */
+const PUBLISHED_JWT_SECRETS = new Set([
+  'development-only-secret-change-me-in-production',
+  'api-test-secret-api-test-secret-0123456789',
+  'test-secret-test-secret-test-secret',
+  'your-256-bit-secret',
+  'your-secret-key',
+  'secret',
+  'secretkey',
+  'supersecret',
+  'changeme',
+  'change-me',
+  'password',
+  'jwt-secret',
+  'jwt_secret',
+]);
+/** Words that mark a placeholder someone meant to replace; a random key holds none of them. */
+const PLACEHOLDER_WORDS = ['secret', 'changeme', 'change-me', 'change_me', 'password', 'example'];
+export const MIN_JWT_SECRET_LENGTH = 32;
+
+/**
+ * Why `secret` is no key to sign production tokens with, or null. A random key of 32+ characters
+ * (base64 or hex) passes; a short one, a published default, a placeholder, one of few distinct
+ * characters, one that repeats itself or one that counts up the keyboard does not.
+ */
+export function jwtSecretWeakness(secret: string): string | null {
+  if (PUBLISHED_JWT_SECRETS.has(secret.toLowerCase())) return 'is a published default';
+  if (secret.length < MIN_JWT_SECRET_LENGTH) {
+    return `must be at least ${MIN_JWT_SECRET_LENGTH} characters`;
+  }
+  const lower = secret.toLowerCase();
+  if (PLACEHOLDER_WORDS.some((word) => lower.includes(word))) return 'looks like a placeholder';
+  const chars = [...secret];
+  const counts = new Map<string, number>();
+  for (const char of chars) counts.set(char, (counts.get(char) ?? 0) + 1);
+  let bitsPerChar = 0;
+  for (const count of counts.values()) {
+    const p = count / chars.length;
+    bitsPerChar -= p * Math.log2(p);
+  }
+  // Random hex has about 3.5 to 4 bits per character, random base64 about 5; 'abcabc…' has 1.6.
+  if (counts.size < 8 || bitsPerChar < 2.5) {
+    return 'has too little entropy (too few distinct characters)';
+  }
+  const quadgrams = new Set<string>();
+  for (let i = 0; i + 4 <= chars.length; i += 1) quadgrams.add(chars.slice(i, i + 4).join(''));
+  if (quadgrams.size < 0.75 * (chars.length - 3)) return 'repeats itself';
+  let steps = 0;
+  for (let i = 1; i < chars.length; i += 1) {
+    if (Math.abs(chars[i]!.codePointAt(0)! - chars[i - 1]!.codePointAt(0)!) <= 1) steps += 1;
+  }
+  if (steps > 0.75 * (chars.length - 1)) return 'runs in sequence';
+  return null;
+}
+
+/**
+ * A published default is refused everywhere; production also refuses a missing or weak key, so
+ * that nobody can forge a token for any user.
+ */
+function parseJwtSecret(value: string | undefined, nodeEnv: NodeEnv): string | null {
+  const advice = 'use a random key, e.g. `openssl rand -base64 32`';
+  if (value === undefined || value === '') {
+    if (nodeEnv !== 'production') return null;
+    throw new ConfigError('JWT_SECRET', `is required in production: ${advice}`);
+  }
+  const weakness = PUBLISHED_JWT_SECRETS.has(value.toLowerCase())
+    ? 'is a published default'
+    : nodeEnv === 'production'
+      ? jwtSecretWeakness(value)
+      : null;
+  if (weakness !== null) throw new ConfigError('JWT_SECRET', `${weakness}: ${advice}`);
+  return value;
+}
 
 function parsePort(value: string | undefined, variable: string, fallback: number): number {
   if (value === undefined || value === '') return fallback;
@@ -141,10 +217,7 @@ export function assertWritableDirectory(dir: string, variable: string): void {
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const nodeEnv = parseNodeEnv(env.NODE_ENV);
-  const jwtSecret = env.JWT_SECRET ?? '';
-  if (nodeEnv === 'production' && jwtSecret.length < 32) {
-    throw new ConfigError('JWT_SECRET', 'is required in production (at least 32 characters)');
-  }
+  const jwtSecret = parseJwtSecret(env.JWT_SECRET, nodeEnv);
   const poolSize = env.DATABASE_POOL_SIZE ?? '10';
   if (!/^\d+$/.test(poolSize) || Number(poolSize) < 1) {
     throw new ConfigError('DATABASE_POOL_SIZE', `must be a positive integer, got "${poolSize}"`);
@@ -156,7 +229,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     databaseUrl: parseDatabaseUrl(env.DATABASE_URL),
     dataDir: env.DATA_DIR ? resolve(env.DATA_DIR) : resolve(repositoryRoot, '.data'),
     databasePoolSize: Number(poolSize),
-    jwtSecret: jwtSecret || DEVELOPMENT_JWT_SECRET,
+    jwtSecret,
     demoPassword: env.DEMO_PASSWORD || 'demo',
     seedDemo: env.SEED_DEMO === '1' || (env.SEED_DEMO !== '0' && nodeEnv !== 'production'),
     officeClosesAt: parseClock(env.OFFICE_CLOSES_AT),

@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Language, Role } from '@complaints/domain';
 
 /** Why a token that was sent is refused. */
-export type AuthProblem = 'expired' | 'invalid' | 'deactivated';
+export type AuthProblem = 'expired' | 'invalid' | 'deactivated' | 'revoked';
 
 /** Who acts: a logged-in user, or the system itself (seeding, calendar sweeps). */
 export type Actor =

@@ -12,6 +12,8 @@ try {
   console.log(`Complaints service ready in ${Date.now() - started} ms on ${database}`);
   console.log(`  Admin:   ${app.url}/`);
   console.log(`  GraphQL: ${app.url}/graphql`);
+  // Which key signs the sessions: JWT_SECRET, or the file kept with the data.
+  console.log(`  Token signing key: ${app.services.auth.keySource}`);
   if (app.seeded) console.log('  Demo data seeded.');
   if (config.seedDemo) {
     console.log(`  Demo logins (password "${config.demoPassword}"):`);

@@ -7,6 +7,7 @@ import { ComplaintService } from './modules/complaints/complaint.service.js';
 import { ConsentService } from './modules/consent/consent.service.js';
 import { ComplianceMetricsService } from './modules/metrics/compliance-metrics.service.js';
 import { AuthService } from './modules/users/auth.service.js';
+import { resolveSigningKey, type SigningKeyConfig } from './modules/users/signing-key.js';
 import { UserAdminService } from './modules/users/user-admin.service.js';
 import { NotificationService } from './modules/notifications/notification.service.js';
 import { ProviderService } from './modules/providers/provider.service.js';
@@ -14,7 +15,7 @@ import { PublicServiceService } from './modules/services/public-service.service.
 import { UserService } from './modules/users/user.service.js';
 
 /** The stateless services, wired once per process; each request brings its own unit of work. */
-export function createServices(config: Pick<AppConfig, 'officeClosesAt' | 'jwtSecret'>) {
+export function createServices(config: Pick<AppConfig, 'officeClosesAt'> & SigningKeyConfig) {
   const audit = new AuditService();
   const calendars = new WorkingCalendarService(audit, config.officeClosesAt);
   const providers = new ProviderService();
@@ -34,7 +35,7 @@ export function createServices(config: Pick<AppConfig, 'officeClosesAt' | 'jwtSe
     users,
     audit,
   );
-  const auth = new AuthService(users, config.jwtSecret);
+  const auth = new AuthService(users, resolveSigningKey(config));
   const userAdmin = new UserAdminService(users, providers, authorities, audit);
   const metrics = new ComplianceMetricsService(calendars);
   calendars.setDeadlineRecomputer(complaints);

@@ -9,7 +9,8 @@ import { createEmptyDatabase } from './database.js';
 import pg from 'pg';
 
 export const PASSWORD = 'correct horse battery';
-export const JWT_SECRET = 'api-test-secret-api-test-secret-0123456789';
+/** A test-only key, random like a production one must be (32 bytes, base64url). */
+export const JWT_SECRET = 'i2RsmqgjvjfRA8H2oROlnUV6LJGN8qUQSaFWD09Iefc';
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
   data?: T | null;

@@ -14,7 +14,8 @@ const next = () => (sequence += 1);
 export function testServices(): Services {
   return createServices({
     officeClosesAt: { hour: 18, minute: 30 },
-    jwtSecret: 'test-secret-test-secret-test-secret',
+    // A test-only key; the server never holds one in its code.
+    jwtSecret: '_Y7PidWmd77L41WI4PtUq8uCE_z2EQPjovltKd6JTu0',
   });
 }
 

@@ -13,9 +13,11 @@ export function requireUser(ctx: RequestCtx): UserActor {
       ? 'The session has expired: log in again'
       : problem === 'deactivated'
         ? 'This user is deactivated'
-        : problem === 'invalid'
-          ? 'The token is not valid'
-          : 'Log in first',
+        : problem === 'revoked'
+          ? 'The session was ended by a password, role or status change: log in again'
+          : problem === 'invalid'
+            ? 'The token is not valid'
+            : 'Log in first',
   );
 }
 

@@ -1,3 +1,4 @@
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { ROLE_VALUES, isValidEmail, type Role } from '@complaints/domain';
 import type { RequestCtx } from '../../context.js';
@@ -50,7 +51,13 @@ export class UserAdminService {
     const passwordHash = await this.users.hashPassword(input.password);
     return ctx.em.transactional(async (em) => {
       const user = this.users.create(em, { ...input, email }, passwordHash);
-      await em.flush();
+      await em.flush().catch((error: unknown) => {
+        // The check above cannot see a parallel request's user yet; the unique index can.
+        if (error instanceof UniqueConstraintViolationException) {
+          throw badInput(ctx.language, 'email', 'duplicateValue');
+        }
+        throw error;
+      });
       await this.audit.record(em, ctx, {
         action: 'user.create',
         entityType: 'User',
@@ -97,6 +104,10 @@ export class UserAdminService {
     });
   }
 
+  /**
+   * Each change here ends the user's sessions: the token version rises in the same transaction,
+   * on the locked row, so that two changes at once both count.
+   */
   private async change(
     ctx: RequestCtx,
     id: string,
@@ -104,9 +115,10 @@ export class UserAdminService {
     apply: (user: User, em: EntityManager) => Record<string, unknown>,
   ): Promise<User> {
     return ctx.em.transactional(async (em) => {
-      const user = await this.users.findById(em, id);
+      const user = await this.users.findByIdForUpdate(em, id);
       if (!user) throw new NotFoundError('User', id);
       const change = apply(user, em);
+      user.tokenVersion += 1;
       await em.flush();
       await this.audit.record(em, ctx, { action, entityType: 'User', entityId: user.id, change });
       return user;

@@ -1,4 +1,5 @@
 import { hash, verify } from '@node-rs/argon2';
+import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Role } from '@complaints/domain';
 import { isUuid } from '../providers/provider.service.js';
@@ -11,6 +12,8 @@ export interface ActorRow {
   provider_id: string | null;
   authority_id: string | null;
   active: boolean;
+  /** Compared with the token's `ver`: raised by a password reset, role change or deactivation. */
+  token_version: number;
 }
 
 export interface NewUser {
@@ -49,6 +52,13 @@ export class UserService {
     return isUuid(id) ? em.findOne(User, { id }) : Promise.resolve(null);
   }
 
+  /** The user, locked until the transaction of `em` ends: for changes that must not interleave. */
+  findByIdForUpdate(em: EntityManager, id: string): Promise<User | null> {
+    return isUuid(id)
+      ? em.findOne(User, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE })
+      : Promise.resolve(null);
+  }
+
   /**
    * Who a token speaks for, read on every request: one plain row, no entity (the hot path).
    * Read each time, so that a deactivation takes effect at once.
@@ -56,7 +66,8 @@ export class UserService {
   async findActorRow(em: EntityManager, id: string): Promise<ActorRow | null> {
     if (!isUuid(id)) return null;
     const [row] = await em.execute<ActorRow[]>(
-      'select id, display_name, role, provider_id, authority_id, active from app_user where id = ?',
+      `select id, display_name, role, provider_id, authority_id, active, token_version
+       from app_user where id = ?`,
       [id],
     );
     return row ?? null;
