@@ -125,7 +125,7 @@ describe('the audit trail over GraphQL', () => {
     expect(created.errors).toBeUndefined();
     written.userId = created.data!.createUser.id;
     const consent = await officer.request<{ recordConsent: { id: string } }>(
-      'mutation($id: ID!, $on: LocalDate!) { recordConsent(complaintId: $id, input: { scope: [PERSONAL_DATA], signedBy: "Ахметова Айгүл", method: HANDWRITTEN, signedOn: $on }) { id } }',
+      'mutation($id: ID!, $on: LocalDate!) { recordConsent(complaintId: $id, input: { scope: [PERSONAL_DATA], signedBy: "Ахметова Айгүл", method: HANDWRITTEN, signedOn: $on, evidence: "Form 17/2026" }) { id } }',
       { id, on: almatyDate(new Date()) },
     );
     expect(consent.errors).toBeUndefined();

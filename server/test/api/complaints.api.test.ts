@@ -111,7 +111,12 @@ describe('complaints over GraphQL', () => {
       `mutation($id: ID!, $input: EscalationInput!) { escalateComplaint(id: $id, input: $input) { trackingCode complaint { id level parent { id } } } }`,
       {
         id: filed.complaint.id,
-        input: { reason: 'Келіспеймін.', channel: 'ELECTRONIC', signature: 'DIGITAL' },
+        input: {
+          reason: 'Келіспеймін.',
+          channel: 'ELECTRONIC',
+          signature: 'DIGITAL',
+          trackingCode: filed.trackingCode,
+        },
       },
     );
     expect(escalated.errors).toBeUndefined();

@@ -85,6 +85,7 @@ function consent(overrides: Record<string, unknown> = {}) {
     signedBy: 'Ахметова Айгүл',
     method: 'HANDWRITTEN',
     signedOn: today(),
+      evidence: 'Form 17/2026',
     ...overrides,
   };
 }
@@ -193,6 +194,7 @@ describe('O8: written consent to protected data', () => {
       signedBy: 'Ахметова Айгүл',
       method: 'HANDWRITTEN',
       signedOn: today(),
+      evidence: 'Form 17/2026',
       revokedAt: null,
       active: true,
     });
@@ -297,6 +299,7 @@ describe('O8: written consent to protected data', () => {
     expect(personal).toMatchObject({
       signedBy: 'Ахметова Айгүл',
       signedOn: today(),
+      evidence: 'Form 17/2026',
       recordedAt: expect.any(String),
       revokedAt: null,
     });
@@ -390,6 +393,7 @@ describe('O8: written consent to protected data', () => {
           signedBy: 'Ахметова Айгүл',
           method: 'HANDWRITTEN',
           signedOn: today(),
+      evidence: 'Form 17/2026',
         }),
       },
       {

@@ -11,7 +11,9 @@ beforeAll(async () => {
   const supervisor = await world.as('supervisor');
   // 60 complaints; every third one decided and escalated, the escalations assigned.
   for (let i = 0; i < 60; i += 1) {
-    const filed = await officer.request<{ fileComplaint: { complaint: { id: string } } }>(
+    const filed = await officer.request<{
+      fileComplaint: { trackingCode: string; complaint: { id: string } };
+    }>(
       FILE_COMPLAINT,
       {
         input: complaintInput(world.providers.astana.id, {
@@ -27,8 +29,8 @@ beforeAll(async () => {
       { id },
     );
     const escalated = await partner.request<{ escalateComplaint: { complaint: { id: string } } }>(
-      `mutation($id: ID!) { escalateComplaint(id: $id, input: { reason: "mixed-page: Келіспеймін", channel: ELECTRONIC, signature: DIGITAL }) { complaint { id } } }`,
-      { id },
+      `mutation($id: ID!, $code: String) { escalateComplaint(id: $id, input: { reason: "mixed-page: Келіспеймін", channel: ELECTRONIC, signature: DIGITAL, trackingCode: $code }) { complaint { id } } }`,
+      { id, code: filed.data!.fileComplaint.trackingCode },
     );
     const childId = escalated.data!.escalateComplaint.complaint.id;
     await supervisor.request(

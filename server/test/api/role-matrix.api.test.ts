@@ -133,6 +133,7 @@ function consentInput() {
     signedBy: 'Ахметова Айгүл',
     method: 'HANDWRITTEN',
     signedOn: TODAY,
+    evidence: 'Form 17/2026',
   };
 }
 
@@ -198,7 +199,13 @@ class Fixtures {
       id: decided.id,
       input:
         by === 'partner'
-          ? { reason: 'Шешіммен келіспеймін.', channel: 'ELECTRONIC', signature: 'DIGITAL' }
+          ? {
+              reason: 'Шешіммен келіспеймін.',
+              channel: 'ELECTRONIC',
+              signature: 'DIGITAL',
+              // The recipient gave the portal their receipt.
+              trackingCode: parent.trackingCode,
+            }
           : { reason: 'Шешіммен келіспеймін.', channel: 'PAPER', signature: 'HANDWRITTEN' },
     });
     return receipt(data.escalateComplaint);

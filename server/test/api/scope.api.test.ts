@@ -15,7 +15,10 @@ beforeAll(async () => {
   const partner = await world.as('partner');
   const partner2 = await world.as('partner2');
   type Filed = {
-    fileComplaint: { complaint: { id: string; registration: { incomingNumber: string } } };
+    fileComplaint: {
+      trackingCode: string;
+      complaint: { id: string; registration: { incomingNumber: string } };
+    };
   };
   const paper = await officer.request<Filed>(FILE_COMPLAINT, {
     input: complaintInput(world.providers.astana.id),
@@ -27,8 +30,8 @@ beforeAll(async () => {
     { id: paperId },
   );
   const escalated = await partner.request<{ escalateComplaint: { complaint: { id: string } } }>(
-    `mutation($id: ID!) { escalateComplaint(id: $id, input: { reason: "Келіспеймін", channel: ELECTRONIC, signature: DIGITAL }) { complaint { id } } }`,
-    { id: paperId },
+    `mutation($id: ID!, $code: String) { escalateComplaint(id: $id, input: { reason: "Келіспеймін", channel: ELECTRONIC, signature: DIGITAL, trackingCode: $code }) { complaint { id } } }`,
+    { id: paperId, code: paper.data!.fileComplaint.trackingCode },
   );
   escalationId = escalated.data!.escalateComplaint.complaint.id;
   const other = await partner2.request<Filed>(FILE_COMPLAINT, {

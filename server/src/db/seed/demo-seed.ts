@@ -225,6 +225,8 @@ async function seedComplaints(
         reason: 'Көрсетілетін қызметті беруші белгіленген мерзімде жауап бермеді.',
         channel: 'ELECTRONIC',
         signature: 'DIGITAL',
+        // The recipient gave the portal their receipt.
+        trackingCode: receipt.trackingCode,
       });
       await services.complaints.startReview(ctxAt(inspector, step(1, 2)), child.complaint.id, 1);
       continue;
@@ -268,6 +270,7 @@ async function seedComplaints(
         reason: 'Алушы қызмет берушінің шешімімен келіспейді.',
         channel: paper ? 'PAPER' : 'ELECTRONIC',
         signature: paper ? 'HANDWRITTEN' : 'DIGITAL',
+        trackingCode: paper ? null : receipt.trackingCode,
       },
     );
     let child = escalation.complaint;

@@ -58,8 +58,13 @@ afterAll(async () => {
 const ctx = (actor: Actor, now: Date) => ctxFor(db.orm, actor, now);
 const counts = () => writeCounts((text) => db.sql(text));
 
+/** The tracking code of each receipt handed out: the portal presents it to act for the recipient. */
+const receipts = new Map<string, string>();
+
 async function file(now = MONDAY_MORNING, input = individualComplaint(providerId)) {
-  return services.complaints.fileComplaint(ctx(officer, now), input);
+  const receipt = await services.complaints.fileComplaint(ctx(officer, now), input);
+  receipts.set(receipt.complaint.id, receipt.trackingCode);
+  return receipt;
 }
 
 /** Asserts the error code and returns the error's extensions. */
@@ -85,7 +90,7 @@ async function complaintIn(level: ReviewLevel, status: ComplaintStatus): Promise
       return services.complaints.withdraw(ctx(officer, late), complaint.id, 1, 'Кері қайтарылды');
     }
     if (status === 'ESCALATED') {
-      await services.complaints.escalate(ctx(partner, late), complaint.id, escalation());
+      await services.complaints.escalate(ctx(partner, late), complaint.id, escalation(complaint.id));
       return (await services.complaints.findById(db.orm.em.fork(), complaint.id))!;
     }
     complaint = await services.complaints.startReview(ctx(officer, late), complaint.id, 1);
@@ -95,7 +100,7 @@ async function complaintIn(level: ReviewLevel, status: ComplaintStatus): Promise
     throw new Error(`no PROVIDER complaint can be ${status}`);
   }
   await services.complaints.decide(ctx(officer, late), complaint.id, 1, rejected());
-  let child = (await services.complaints.escalate(ctx(partner, late), complaint.id, escalation()))
+  let child = (await services.complaints.escalate(ctx(partner, late), complaint.id, escalation(complaint.id)))
     .complaint;
   if (status === 'REGISTERED') return child;
   if (status === 'WITHDRAWN') {
@@ -112,10 +117,11 @@ async function complaintIn(level: ReviewLevel, status: ComplaintStatus): Promise
 }
 
 const rejected = () => ({ outcome: 'REJECTED' as const, reasoning: 'Стандарт бұзылмаған.' });
-const escalation = () => ({
+const escalation = (complaintId: string) => ({
   reason: 'Шешіммен келіспеймін.',
   channel: 'ELECTRONIC' as const,
   signature: 'DIGITAL' as const,
+  trackingCode: receipts.get(complaintId) ?? null,
 });
 const court = () => ({ court: 'Астана қаласының әкімшілік соты', filedOn: '2026-11-20' });
 
@@ -127,7 +133,7 @@ function perform(action: ComplaintAction, complaint: Complaint, actor: Actor, no
     case 'decide':
       return services.complaints.decide(c, complaint.id, complaint.version, rejected());
     case 'escalate':
-      return services.complaints.escalate(c, complaint.id, escalation());
+      return services.complaints.escalate(c, complaint.id, escalation(complaint.id));
     case 'referToCourt':
       return services.complaints.referToCourt(c, complaint.id, court());
     case 'withdraw':
@@ -451,7 +457,7 @@ describe(ComplaintService.name, () => {
       const receipt = await services.complaints.escalate(
         ctx(partner, at('2026-11-27 10:00')),
         complaint.id,
-        escalation(),
+        escalation(complaint.id),
       );
       const child = receipt.complaint;
       expect(child.level).toBe('AUTHORITY');
@@ -476,11 +482,11 @@ describe(ComplaintService.name, () => {
       await services.complaints.escalate(
         ctx(partner, at('2026-12-10 12:00')),
         parent.id,
-        escalation(),
+        escalation(parent.id),
       );
       const before = await counts();
       await expectError(
-        services.complaints.escalate(ctx(partner, at('2026-12-10 12:00')), parent.id, escalation()),
+        services.complaints.escalate(ctx(partner, at('2026-12-10 12:00')), parent.id, escalation(parent.id)),
         'CONFLICT',
       );
       expect(await counts()).toEqual(before);
@@ -492,14 +498,14 @@ describe(ComplaintService.name, () => {
         services.complaints.escalate(
           ctx(partner, at('2026-12-01 17:00')),
           complaint.id,
-          escalation(),
+          escalation(complaint.id),
         ),
         'CONFLICT',
       );
       const receipt = await services.complaints.escalate(
         ctx(partner, at('2026-12-02 09:00')),
         complaint.id,
-        escalation(),
+        escalation(complaint.id),
       );
       expect(receipt.complaint.subject).toBe('INACTION');
       expect(receipt.complaint.level).toBe('AUTHORITY');
