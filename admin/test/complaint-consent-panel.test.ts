@@ -1,7 +1,8 @@
 import { mount } from '@vue/test-utils';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { nextTick, reactive } from 'vue';
 import ComplaintConsentPanel from '../src/components/ComplaintConsentPanel.vue';
-import type { CaseComplaint } from '../src/composables/useComplaint';
+import type { CaseComplaint, ConsentDraft } from '../src/composables/useComplaint';
 import { i18n, setLanguage } from '../src/i18n';
 
 type Consent = CaseComplaint['consents'][number];
@@ -15,6 +16,7 @@ function consent(overrides: Partial<Consent> = {}): Consent {
     signedBy: 'Абенова Айгүл',
     method: 'HANDWRITTEN',
     signedOn: '2026-11-20',
+    evidence: 'ЦОН-2026/000145',
     recordedAt: '2026-11-20T05:00:00Z',
     revokedAt: null,
     active: true,
@@ -41,6 +43,9 @@ function protectedRows(wrapper: ReturnType<typeof mountPanel>): Record<string, s
 describe('ComplaintConsentPanel', () => {
   beforeEach(() => {
     void setLanguage('en');
+  });
+  afterEach(() => {
+    document.body.innerHTML = '';
   });
 
   it('O8: without an active consent the protected fields are hidden, with the reason in words', () => {
@@ -91,6 +96,7 @@ describe('ComplaintConsentPanel', () => {
     expect(row.text()).toContain('Абенова Айгүл');
     expect(row.text()).toContain('Handwritten');
     expect(row.text()).toContain('20.11.2026');
+    expect(row.text()).toContain('ЦОН-2026/000145');
     expect(row.text()).toContain('Active');
   });
 
@@ -137,5 +143,83 @@ describe('ComplaintConsentPanel', () => {
       canRecord: true,
     });
     expect(revoked.find('button.consent-revoke').exists()).toBe(false);
+  });
+
+  it('O8: a consent recorded before the proof was required says so in the proof column', () => {
+    const wrapper = mountPanel({
+      recipient: { kind: 'INDIVIDUAL', iin: null, bin: null, email: null, phone: null },
+      consents: [consent({ evidence: null })],
+    });
+    const headers = wrapper.findAll('thead th').map((th) => th.text());
+    const cells = wrapper.findAll('tbody tr td').map((td) => td.text());
+    expect(cells[headers.indexOf('Proof of signature')]).toBe('Not given (recorded earlier)');
+  });
+
+  it('O8: the form refuses a consent without the proof of its signature, on the evidence field', async () => {
+    const draft = reactive<ConsentDraft>({
+      scope: ['PERSONAL_DATA'],
+      signedBy: 'Абенова Айгүл',
+      method: 'HANDWRITTEN',
+      signedOn: '2026-11-20',
+      evidence: '',
+    });
+    const wrapper = mount(ComplaintConsentPanel, {
+      props: {
+        recipient: { kind: 'INDIVIDUAL', iin: null, bin: null, email: null, phone: null },
+        consents: [],
+        canRecord: true,
+        open: true,
+        draft,
+      },
+      global: { plugins: [i18n] },
+      attachTo: document.body,
+    });
+    await nextTick();
+    // The dialog renders in a portal: look for its form in the document.
+    const input = document.querySelector<HTMLInputElement>('#consent-evidence');
+    expect(input).not.toBeNull();
+    expect(document.querySelector('label[for="consent-evidence"]')?.textContent?.trim()).toBe(
+      'Proof of signature',
+    );
+    expect(input!.maxLength).toBe(200);
+    const form = input!.closest('form')!;
+    form.dispatchEvent(new Event('submit', { cancelable: true }));
+    await nextTick();
+    expect(wrapper.emitted('submit')).toBeUndefined();
+    expect(document.querySelector('#consent-evidence-error')?.textContent).toBeTruthy();
+    expect(input!.getAttribute('aria-invalid')).toBe('true');
+
+    input!.value = 'NCA-7f3a91';
+    input!.dispatchEvent(new Event('input'));
+    form.dispatchEvent(new Event('submit', { cancelable: true }));
+    await nextTick();
+    expect(draft.evidence).toBe('NCA-7f3a91');
+    expect(wrapper.emitted('submit')).toHaveLength(1);
+    wrapper.unmount();
+  });
+
+  it('O8: the server’s message for evidence is shown on the evidence field', async () => {
+    mount(ComplaintConsentPanel, {
+      props: {
+        recipient: { kind: 'INDIVIDUAL', iin: null, bin: null, email: null, phone: null },
+        consents: [],
+        canRecord: true,
+        open: true,
+        draft: reactive<ConsentDraft>({
+          scope: [],
+          signedBy: '',
+          method: '',
+          signedOn: '',
+          evidence: 'x',
+        }),
+        serverFields: { evidence: 'Server: evidence' },
+      },
+      global: { plugins: [i18n] },
+      attachTo: document.body,
+    });
+    await nextTick();
+    expect(document.querySelector('#consent-evidence-error')?.textContent?.trim()).toBe(
+      'Server: evidence',
+    );
   });
 });

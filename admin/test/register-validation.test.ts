@@ -212,6 +212,28 @@ describe('RegisterComplaintPage validation', () => {
     });
   });
 
+  it('O8: a consent without the proof of its signature is refused on the evidence field', async () => {
+    const { wrapper } = mountPage('en');
+    await fillValidComplaint(wrapper);
+    await wrapper.find('#field-consent-given').setValue(true);
+    await wrapper.find('#field-consents-0-scope').setValue(true);
+    const evidence = wrapper.find('#field-consents-0-evidence');
+    expect(wrapper.find('label[for="field-consents-0-evidence"]').text()).toBe(
+      'Proof of signature',
+    );
+    expect(evidence.attributes('maxlength')).toBe('200');
+    expect(evidence.attributes('aria-describedby')).toContain('field-consents-0-evidence-hint');
+    await wrapper.find('form').trigger('submit');
+    await flushPromises();
+
+    expect(network.run).not.toHaveBeenCalled();
+    expect(wrapper.find('#field-consents-0-evidence-error').text()).toBe(required('en'));
+    expect(evidence.attributes('aria-invalid')).toBe('true');
+    expect(wrapper.find('.error-summary a[href="#field-consents-0-evidence"]').text()).toBe(
+      `Proof of signature: ${required('en')}`,
+    );
+  });
+
   it('maps the server’s BAD_USER_INPUT fields to the same fields, consents included', async () => {
     network.run.mockResolvedValue(null);
     network.error = {
@@ -219,6 +241,7 @@ describe('RegisterComplaintPage validation', () => {
       fields: {
         'recipient.surname': 'Сервер: фамилия',
         'consents.0.signedOn': 'Сервер: дата',
+        'consents.0.evidence': 'Сервер: подтверждение',
       },
       extensions: {},
     };
@@ -226,6 +249,7 @@ describe('RegisterComplaintPage validation', () => {
     await fillValidComplaint(wrapper);
     await wrapper.find('#field-consent-given').setValue(true);
     await wrapper.find('#field-consents-0-scope').setValue(true);
+    await wrapper.find('#field-consents-0-evidence').setValue('ЦОН-2026/000145');
     await wrapper.find('form').trigger('submit');
     await flushPromises();
 
@@ -237,10 +261,12 @@ describe('RegisterComplaintPage validation', () => {
         scope: ['PERSONAL_DATA'],
         signedBy: 'Ахметов Серік',
         method: 'HANDWRITTEN',
+        evidence: 'ЦОН-2026/000145',
       }),
     ]);
     expect(wrapper.find('#field-recipient-surname-error').text()).toBe('Сервер: фамилия');
     expect(wrapper.find('#field-consents-0-signed-on-error').text()).toBe('Сервер: дата');
+    expect(wrapper.find('#field-consents-0-evidence-error').text()).toBe('Сервер: подтверждение');
     expect(wrapper.find('.error-summary a[href="#field-consents-0-signed-on"]').exists()).toBe(
       true,
     );

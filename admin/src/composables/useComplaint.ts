@@ -251,6 +251,7 @@ export interface ConsentDraft {
   signedBy: string;
   method: string;
   signedOn: string;
+  evidence: string;
 }
 export interface CaseDrafts {
   decide: DecisionDraft;
@@ -268,7 +269,7 @@ function emptyDrafts(): CaseDrafts {
     referToCourt: { court: '', filedOn: '', caseNumber: '' },
     withdraw: { reason: '' },
     assign: { assigneeId: '' },
-    recordConsent: { scope: [], signedBy: '', method: '', signedOn: '' },
+    recordConsent: { scope: [], signedBy: '', method: '', signedOn: '', evidence: '' },
   };
 }
 
@@ -595,6 +596,7 @@ export function useComplaint(id: MaybeRefOrGetter<string>, options: UseComplaint
             signedBy: text(draft.signedBy),
             method: draft.method as 'HANDWRITTEN' | 'DIGITAL',
             signedOn: draft.signedOn,
+            evidence: text(draft.evidence),
           };
           if (await m.run({ complaintId, input })) done = { action };
           failure = m.error.value;

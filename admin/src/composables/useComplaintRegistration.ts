@@ -47,6 +47,8 @@ export interface ConsentForm {
   signedBy: string;
   method: SignatureMethod;
   signedOn: string;
+  /** The signed paper form's registration number or the digital signature's reference. */
+  evidence: string;
 }
 
 export interface ComplaintForm {
@@ -93,7 +95,14 @@ export function emptyRecipient(): RecipientForm {
 }
 
 export function emptyConsent(today: string): ConsentForm {
-  return { given: false, scope: [], signedBy: '', method: 'HANDWRITTEN', signedOn: today };
+  return {
+    given: false,
+    scope: [],
+    signedBy: '',
+    method: 'HANDWRITTEN',
+    signedOn: today,
+    evidence: '',
+  };
 }
 
 export function emptyComplaintForm(today: string): ComplaintForm {
@@ -159,6 +168,7 @@ export function toComplaintInput(form: ComplaintForm, providerId: string): Compl
             signedBy: form.consent.signedBy,
             method: form.consent.method,
             signedOn: form.consent.signedOn,
+            evidence: form.consent.evidence,
           },
         ]
       : null,
@@ -208,6 +218,7 @@ export const FIELD_ORDER: readonly string[] = [
   'consents.0.signedBy',
   'consents.0.method',
   'consents.0.signedOn',
+  'consents.0.evidence',
 ];
 
 /** The i18n key of each field's label: the summary names the field before its problem. */
@@ -236,6 +247,7 @@ export const FIELD_LABEL_KEYS: Readonly<Record<string, string>> = {
   'consents.0.signedBy': 'register.consent.signedBy',
   'consents.0.method': 'register.consent.method',
   'consents.0.signedOn': 'register.consent.signedOn',
+  'consents.0.evidence': 'register.consent.evidence',
 };
 
 function orderOf(path: string): number {
