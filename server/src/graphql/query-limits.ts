@@ -60,6 +60,8 @@ const METRICS_COST_PER_MONTH = 25;
 const METRICS_MAX_MONTHS = 61;
 /** Providers, departments, regions or services a metrics answer has rows for. */
 const METRICS_ASSUMED_GROUPS = 20;
+/** One argon2id hash or verification. */
+const PASSWORD_HASH_COST = 2_000;
 /** A count(*) over every complaint or audit record the filter matches. */
 const TOTAL_COUNT_COST = 50;
 
@@ -78,6 +80,11 @@ const FIELD_COSTS: Record<string, FieldCost> = {
   'Query.verifyAuditLog': { weight: () => 1_000 },
   // Recomputes the deadline of every open complaint the day falls into.
   'Query.previewCalendarDay': { weight: () => 100, items: () => 100 },
+  'Mutation.setCalendarDay': { weight: () => 100 },
+  // Argon2id: tens of milliseconds and 19 MiB each; a few per operation, not fifty aliases.
+  'Mutation.login': { weight: () => PASSWORD_HASH_COST },
+  'Mutation.createUser': { weight: () => PASSWORD_HASH_COST },
+  'Mutation.resetUserPassword': { weight: () => PASSWORD_HASH_COST },
   'Query.calendarExceptions': { items: () => 30 },
   'Query.authorities': { items: () => 20 },
   'Query.providers': { items: () => 200 },
