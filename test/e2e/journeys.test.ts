@@ -13,6 +13,8 @@ let product: RunningProduct;
 let browser: { browser: BrowserContext; close(): Promise<void> };
 let page: Page;
 const checkedPages: string[] = [];
+/** Console messages about the Content-Security-Policy: the SPA must need nothing it forbids. */
+const cspViolations: string[] = [];
 
 async function freePort(): Promise<number> {
   return new Promise((resolve) => {
@@ -35,6 +37,7 @@ async function check(name: string): Promise<void> {
     ),
     name,
   ).toEqual([]);
+  expect(cspViolations, name).toEqual([]);
   checkedPages.push(name);
 }
 
@@ -55,6 +58,9 @@ beforeAll(async () => {
   product = await startProduct(await freePort());
   browser = await launchBrowser();
   page = browser.browser.pages()[0] ?? (await browser.browser.newPage());
+  page.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
+  });
 }, 900_000);
 
 afterAll(async () => {
@@ -202,5 +208,18 @@ describe('journeys in a real browser, against `pnpm start` on a fresh embedded d
     await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('ru');
     await check('users-ru');
     expect(checkedPages.length).toBeGreaterThanOrEqual(12);
+  });
+
+  it('Security: the SPA runs under its Content-Security-Policy, and a violation would be seen', async () => {
+    const ran = await page.evaluate(async () => {
+      const script = document.createElement('script');
+      script.textContent = 'document.documentElement.dataset.injected = "yes";';
+      document.head.append(script);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      return document.documentElement.dataset.injected === 'yes';
+    });
+    expect(ran).toBe(false);
+    await expect.poll(() => cspViolations.length).toBeGreaterThan(0);
+    cspViolations.length = 0;
   });
 });

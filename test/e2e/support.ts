@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -96,6 +96,14 @@ export async function launchBrowser(): Promise<{
       '--disable-sync',
     ],
   });
+  // Every Content-Security-Policy violation of any page reaches the console, where tests see it.
+  await browser.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      console.error(
+        `Content Security Policy violation: ${event.effectiveDirective} blocked ${event.blockedURI || 'inline'} (${event.sourceFile}:${event.lineNumber})`,
+      );
+    });
+  });
   return {
     browser,
     async close() {
@@ -116,7 +124,9 @@ export interface AxeViolation {
 
 /** axe-core on the page as it is now: the serious and critical violations. */
 export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
-  await page.addScriptTag({ path: axeSource });
+  // Evaluated through the DevTools protocol, not as an inline <script> tag: the page's CSP
+  // (script-src 'self') would refuse that, and rightly.
+  await page.evaluate(readFileSync(axeSource, 'utf8'));
   const violations = await page.evaluate(async () => {
     const axe = (
       globalThis as unknown as { axe: { run(): Promise<{ violations: AxeViolation[] }> } }
