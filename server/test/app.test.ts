@@ -1,5 +1,14 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import {
+  chmodSync,
+  lstatSync,
+  mkdtempSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,6 +17,7 @@ import { createApp, type App } from '../src/app.js';
 import { ConfigError, loadConfig } from '../src/config.js';
 import { Complaint } from '../src/modules/complaints/complaint.entity.js';
 import { Provider } from '../src/modules/providers/provider.entity.js';
+import { resolveSigningKey, SIGNING_KEY_FILE } from '../src/modules/users/signing-key.js';
 import { at, individualComplaint, newUser } from './support/factories.js';
 
 const scratch = mkdtempSync(join(tmpdir(), 'complaints-app-'));
@@ -23,6 +33,12 @@ function embeddedConfig(dataDir: string) {
   });
 }
 
+/** The id of the user a bearer token speaks for on `app`, or null. */
+async function meWith(app: App, token: string): Promise<string | null> {
+  const result = await graphql(app, '{ me { id } }', { authorization: `Bearer ${token}` });
+  return (result.data?.me as { id: string } | null)?.id ?? null;
+}
+
 async function graphql(app: App, query: string, headers: Record<string, string> = {}) {
   const response = await fetch(`${app.url}/graphql`, {
     method: 'POST',
@@ -36,10 +52,12 @@ async function graphql(app: App, query: string, headers: Record<string, string> 
 }
 
 describe('createApp on the embedded database', () => {
-  it('starts from an empty DATA_DIR, answers /readyz, and finds its data after a restart', async () => {
+  it('starts from an empty DATA_DIR, answers /readyz, and finds its data and sessions after a restart', async () => {
     const dataDir = join(scratch, 'data');
     let app = await createApp(embeddedConfig(dataDir));
     let complaintId: string;
+    let userId: string;
+    let token: string;
     try {
       expect((await fetch(`${app.url}/healthz`)).status).toBe(200);
       const ready = await fetch(`${app.url}/readyz`);
@@ -56,7 +74,12 @@ describe('createApp on the embedded database', () => {
         officeCode: 'EMB',
       });
       await em.persist(provider).flush();
-      const { actor } = await newUser(em, 'PROVIDER_OFFICER', { providerId: provider.id });
+      const { actor, user } = await newUser(em, 'PROVIDER_OFFICER', { providerId: provider.id });
+      userId = user.id;
+      token = await app.services.auth.issueToken(user, new Date());
+      expect(await meWith(app, token)).toBe(userId);
+      // No JWT_SECRET: the key was made on this first start, readable by its owner only.
+      expect(statSync(join(dataDir, SIGNING_KEY_FILE)).mode & 0o777).toBe(0o600);
       const receipt = await app.services.complaints.fileComplaint(
         { em: app.orm.em.fork(), actor, now: at('2026-11-24 10:00'), language: 'en' },
         individualComplaint(provider.id),
@@ -74,6 +97,8 @@ describe('createApp on the embedded database', () => {
       const found = await app.orm.em.fork().findOne(Complaint, { id: complaintId });
       expect(found?.registration.incomingNumber).toBe('EMB-2026-00001');
       expect((await fetch(`${app.url}/readyz`)).status).toBe(200);
+      // The kept key still verifies the session issued before the restart.
+      expect(await meWith(app, token)).toBe(userId);
     } finally {
       await app.stop();
     }
@@ -134,15 +159,16 @@ describe('createApp on the embedded database', () => {
 });
 
 describe('configuration', () => {
+  const variableOf = (env: NodeJS.ProcessEnv) => {
+    try {
+      loadConfig(env);
+      return null;
+    } catch (error) {
+      return error instanceof ConfigError ? error.variable : 'not a ConfigError';
+    }
+  };
+
   it('Config: a bad PORT, NODE_ENV or a production start without JWT_SECRET names the variable', () => {
-    const variableOf = (env: NodeJS.ProcessEnv) => {
-      try {
-        loadConfig(env);
-        return null;
-      } catch (error) {
-        return error instanceof ConfigError ? error.variable : 'not a ConfigError';
-      }
-    };
     expect(variableOf({ PORT: 'eighty' })).toBe('PORT');
     expect(variableOf({ PORT: '70000' })).toBe('PORT');
     expect(variableOf({ NODE_ENV: 'staging' })).toBe('NODE_ENV');
@@ -151,6 +177,65 @@ describe('configuration', () => {
     expect(variableOf({ OFFICE_CLOSES_AT: '25:00' })).toBe('OFFICE_CLOSES_AT');
     expect(variableOf({})).toBeNull();
     expect(loadConfig({}).port).toBe(4000);
+  });
+
+  it('Security: production refuses a JWT_SECRET that is short, low in entropy or a known default', () => {
+    const weak = [
+      'development-only-secret-change-me-in-production',
+      'a'.repeat(40),
+      'abc'.repeat(14),
+      'changeme'.repeat(4),
+      'your-256-bit-secret',
+      'secret',
+      'abcdefghijklmnopqrstuvwxyz0123456789',
+      'my-jwt-secret-for-the-complaints-service',
+      randomBytes(8).toString('hex'),
+    ];
+    for (const secret of weak) {
+      expect(variableOf({ NODE_ENV: 'production', JWT_SECRET: secret }), secret).toBe('JWT_SECRET');
+    }
+    // The old literal is refused in every mode: a token signed with it must never be accepted.
+    expect(variableOf({ JWT_SECRET: 'development-only-secret-change-me-in-production' })).toBe(
+      'JWT_SECRET',
+    );
+    // What `openssl rand -base64 32` or `-hex 16` / `-hex 32` prints is a good key.
+    for (let i = 0; i < 200; i += 1) {
+      for (const secret of [
+        randomBytes(32).toString('base64'),
+        randomBytes(32).toString('base64url'),
+        randomBytes(16).toString('hex'),
+        randomBytes(32).toString('hex'),
+      ]) {
+        expect(variableOf({ NODE_ENV: 'production', JWT_SECRET: secret }), secret).toBeNull();
+      }
+    }
+    expect(loadConfig({}).jwtSecret).toBeNull();
+  });
+
+  it('Security: the kept signing key is made once, private, and replaced if others could read it', () => {
+    const dataDir = join(scratch, 'keys');
+    const file = join(dataDir, SIGNING_KEY_FILE);
+    const first = resolveSigningKey({ jwtSecret: null, dataDir });
+    expect(first.source).toBe(file);
+    expect(first.secret.length).toBeGreaterThanOrEqual(43);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    expect(resolveSigningKey({ jwtSecret: null, dataDir }).secret).toEqual(first.secret);
+
+    chmodSync(file, 0o644);
+    const afterLeak = resolveSigningKey({ jwtSecret: null, dataDir });
+    expect(afterLeak.secret).not.toEqual(first.secret);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+
+    // A link planted in its place is not followed: the key is never read from elsewhere.
+    const planted = join(scratch, 'planted-key');
+    const plantedKey = randomBytes(32).toString('base64url');
+    writeFileSync(planted, `${plantedKey}\n`, { mode: 0o600 });
+    rmSync(file);
+    symlinkSync(planted, file);
+    const afterLink = resolveSigningKey({ jwtSecret: null, dataDir });
+    expect(new TextDecoder().decode(afterLink.secret)).not.toBe(plantedKey);
+    expect(lstatSync(file).isFile()).toBe(true);
+    expect(lstatSync(file).mode & 0o777).toBe(0o600);
   });
 
   it('Config: an unreachable DATABASE_URL stops start-up naming DATABASE_URL', async () => {

@@ -1,16 +1,53 @@
-import { SignJWT } from 'jose';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { SignJWT, type JWTPayload } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { JWT_SECRET, PASSWORD, startApiWorld, type ApiWorld, type Client } from '../support/api.js';
+import {
+  TOKEN_AUDIENCE,
+  TOKEN_ISSUER,
+  TOKEN_LIFETIME_SECONDS,
+  type LoginCtx,
+} from '../../src/modules/users/auth.service.js';
+import { SIGNING_KEY_FILE } from '../../src/modules/users/signing-key.js';
+import { PASSWORD, startApiWorld, type ApiWorld, type Client } from '../support/api.js';
 
 let world: ApiWorld;
+const dataDir = mkdtempSync(join(tmpdir(), 'complaints-auth-'));
 
 beforeAll(async () => {
-  world = await startApiWorld();
+  // The README's first command: no JWT_SECRET, so the server makes and keeps its own key.
+  world = await startApiWorld({ JWT_SECRET: '', DATA_DIR: dataDir });
 });
 
 afterAll(async () => {
   await world?.stop();
+  rmSync(dataDir, { recursive: true, force: true });
 });
+
+/** The key this server made on its first start (what an attacker does not have). */
+function serverKey(): Uint8Array {
+  return new TextEncoder().encode(readFileSync(join(dataDir, SIGNING_KEY_FILE), 'utf8').trim());
+}
+
+/** A token with exactly these claims, signed with `key`. */
+function sign(claims: JWTPayload, key: Uint8Array, alg = 'HS256'): Promise<string> {
+  return new SignJWT(claims).setProtectedHeader({ alg }).sign(key);
+}
+
+/** The claims of a valid session of `userId`, issued now. */
+function sessionClaims(userId: string, overrides: JWTPayload = {}): JWTPayload {
+  const now = Math.floor(Date.now() / 1000);
+  return {
+    sub: userId,
+    iss: TOKEN_ISSUER,
+    aud: TOKEN_AUDIENCE,
+    iat: now,
+    exp: now + TOKEN_LIFETIME_SECONDS,
+    ver: 0,
+    ...overrides,
+  };
+}
 
 const LOGIN = `mutation Login($email: String!, $password: String!) {
   login(email: $email, password: $password) { token role displayName }
@@ -147,12 +184,10 @@ describe('authentication over GraphQL', () => {
 
   it('Auth: an expired token answers UNAUTHENTICATED saying it expired', async () => {
     const now = Math.floor(Date.now() / 1000);
-    const expired = await new SignJWT({ role: 'INSPECTOR' })
-      .setProtectedHeader({ alg: 'HS256' })
-      .setSubject(world.users.inspector.id)
-      .setIssuedAt(now - 9 * 60 * 60)
-      .setExpirationTime(now - 60 * 60)
-      .sign(new TextEncoder().encode(JWT_SECRET));
+    const expired = await sign(
+      sessionClaims(world.users.inspector.id, { iat: now - 9 * 60 * 60, exp: now - 60 * 60 }),
+      serverKey(),
+    );
     const client = world.client(expired);
     expectUnauthenticated(await client.request(PROTECTED), /expired/i);
     const me = await client.request<{ me: unknown }>(ME);
@@ -188,5 +223,175 @@ describe('authentication over GraphQL', () => {
     expect(me.errors).toBeUndefined();
     expect(me.data).toEqual({ me: null });
     expectUnauthenticated(await world.anonymous.request(PROTECTED));
+  });
+});
+
+describe('signing keys and token claims', () => {
+  it('Security: without JWT_SECRET the server makes a random key, kept with the data readable by its owner only', () => {
+    const file = join(dataDir, SIGNING_KEY_FILE);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    expect(readFileSync(file, 'utf8').trim()).toMatch(/^[A-Za-z0-9_-]{43}$/);
+  });
+
+  it('Security: a SUPERVISOR token forged with the old literal development key is refused on a default start', async () => {
+    const claims = sessionClaims(world.users.supervisor.id);
+    const oldLiteral = new TextEncoder().encode('development-only-secret-change-me-in-production');
+    const forged = world.client(await sign(claims, oldLiteral));
+    expectUnauthenticated(await forged.request('{ users { id } }'));
+    // The same claims signed with the server's own key are a valid session: only the key differs.
+    const genuine = world.client(await sign(claims, serverKey()));
+    const users = await genuine.request<{ users: { id: string }[] }>('{ users { id } }');
+    expect(users.errors).toBeUndefined();
+    expect(users.data?.users.map((u) => u.id)).toContain(world.users.supervisor.id);
+  });
+
+  it('Security: a token without exp, iat, sub or a token version is refused, even signed with the right key', async () => {
+    const key = serverKey();
+    for (const claim of ['exp', 'iat', 'sub', 'ver'] as const) {
+      const claims = sessionClaims(world.users.supervisor.id);
+      delete claims[claim];
+      const refused = await world.client(await sign(claims, key)).request('{ users { id } }');
+      expect(refused.errors?.[0]?.extensions?.code, `without ${claim}`).toBe('UNAUTHENTICATED');
+    }
+  });
+
+  it('Security: a token issued in the future, or living longer than a session, is refused', async () => {
+    const key = serverKey();
+    const now = Math.floor(Date.now() / 1000);
+    const future = sessionClaims(world.users.supervisor.id, {
+      iat: now + 3600,
+      exp: now + 3600 + TOKEN_LIFETIME_SECONDS,
+    });
+    const ancient = sessionClaims(world.users.supervisor.id, {
+      iat: now - TOKEN_LIFETIME_SECONDS - 3600,
+      exp: now + 10 * 365 * 24 * 3600,
+    });
+    for (const claims of [future, ancient]) {
+      const refused = await world.client(await sign(claims, key)).request('{ users { id } }');
+      expect(refused.errors?.[0]?.extensions?.code, JSON.stringify(claims)).toBe('UNAUTHENTICATED');
+    }
+  });
+
+  it('Security: a token for another issuer or audience, or signed with another algorithm, is refused', async () => {
+    const key = serverKey();
+    const tokens = [
+      await sign(sessionClaims(world.users.supervisor.id, { iss: 'someone-else' }), key),
+      await sign(sessionClaims(world.users.supervisor.id, { aud: 'another-service' }), key),
+      await sign(sessionClaims(world.users.supervisor.id, { iss: undefined }), key),
+      await sign(sessionClaims(world.users.supervisor.id), key, 'HS512'),
+    ];
+    for (const token of tokens) {
+      const refused = await world.client(token).request('{ users { id } }');
+      expect(refused.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    }
+  });
+
+  it('Security: a login token carries exp, iat, issuer, audience and the token version', async () => {
+    const result = await login(world.users.analyst.email, PASSWORD);
+    const [, body] = result.data!.login.token.split('.');
+    const claims = JSON.parse(Buffer.from(body!, 'base64url').toString('utf8')) as JWTPayload;
+    expect(claims).toMatchObject({
+      sub: world.users.analyst.id,
+      iss: TOKEN_ISSUER,
+      aud: TOKEN_AUDIENCE,
+      ver: 0,
+    });
+    expect(claims.exp! - claims.iat!).toBe(TOKEN_LIFETIME_SECONDS);
+  });
+});
+
+describe('login throttle', () => {
+  /** A login as the service sees it from `clientAddress`, at `now`. */
+  function loginFrom(clientAddress: string, email: string, password: string, now = new Date()) {
+    const ctx: LoginCtx = {
+      em: world.app.orm.em.fork(),
+      actor: null,
+      now,
+      language: 'en',
+      clientAddress,
+    };
+    return world.app.services.auth.login(ctx, email, password).then(
+      () => 'ok' as const,
+      (error: { extensions?: { code?: string } }) => error.extensions?.code ?? 'thrown',
+    );
+  }
+
+  function tally(outcomes: string[]): Record<string, number> {
+    const counts: Record<string, number> = {};
+    for (const outcome of outcomes) counts[outcome] = (counts[outcome] ?? 0) + 1;
+    return counts;
+  }
+
+  /** Attempts the throttle lets through in `seconds`: 3 at once, then one after 2 s, 4 s, 8 s… */
+  function allowedWithin(seconds: number): number {
+    let allowed = 3;
+    for (let wait = 2, at = 2; at <= seconds; wait *= 2, at += wait) allowed += 1;
+    return allowed;
+  }
+
+  it('Security: three parallel batches of ten wrong passwords get no more password checks than sequential guesses', async () => {
+    const user = await freshUser('batches');
+    const started = Date.now();
+    const outcomes: string[] = [];
+    for (let batch = 0; batch < 3; batch += 1) {
+      const answers = await Promise.all(
+        Array.from({ length: 10 }, (_, i) => login(user.email, `wrong password ${batch}-${i}`)),
+      );
+      outcomes.push(...answers.map((a) => String(a.errors?.[0]?.extensions?.code)));
+    }
+    const seconds = (Date.now() - started) / 1000;
+    const counts = tally(outcomes);
+    // Every attempt got one of two answers; only UNAUTHENTICATED ones had their password checked.
+    expect((counts.UNAUTHENTICATED ?? 0) + (counts.TOO_MANY_REQUESTS ?? 0)).toBe(30);
+    expect(counts.UNAUTHENTICATED).toBeGreaterThanOrEqual(3);
+    expect(counts.UNAUTHENTICATED).toBeLessThanOrEqual(allowedWithin(seconds));
+  });
+
+  it('Security: parallel guesses at one instant get exactly the three free checks', async () => {
+    const user = await freshUser('instant');
+    const now = new Date();
+    const outcomes = await Promise.all(
+      Array.from({ length: 30 }, (_, i) => loginFrom('203.0.113.9', user.email, `wrong ${i}`, now)),
+    );
+    expect(tally(outcomes)).toEqual({ UNAUTHENTICATED: 3, TOO_MANY_REQUESTS: 27 });
+  });
+
+  it('Security: a guesser at one address neither locks the owner out at another address nor gets more tries', async () => {
+    const user = await freshUser('owner');
+    const attacker = '203.0.113.7';
+    const now = new Date();
+    const guesses = await Promise.all(
+      Array.from({ length: 10 }, (_, i) => loginFrom(attacker, user.email, `guess ${i}`, now)),
+    );
+    expect(tally(guesses)).toEqual({ UNAUTHENTICATED: 3, TOO_MANY_REQUESTS: 7 });
+    // Even the right password is not checked for the throttled guesser…
+    expect(await loginFrom(attacker, user.email, PASSWORD, now)).toBe('TOO_MANY_REQUESTS');
+    // …while the owner, elsewhere, logs in at once, and again after that.
+    expect(await loginFrom('198.51.100.20', user.email, PASSWORD, now)).toBe('ok');
+    expect(await loginFrom('198.51.100.20', user.email, PASSWORD, now)).toBe('ok');
+    expect(await loginFrom(attacker, user.email, 'one more guess', now)).toBe('TOO_MANY_REQUESTS');
+  });
+
+  it('Security: one address guessing across many emails runs out of tries; other addresses do not', async () => {
+    const sprayer = '192.0.2.50';
+    const now = new Date();
+    const sprayed = await Promise.all(
+      Array.from({ length: 30 }, (_, i) =>
+        loginFrom(sprayer, `sprayed-${i}@test.kz`, 'Password1!', now),
+      ),
+    );
+    expect(tally(sprayed)).toEqual({ UNAUTHENTICATED: 20, TOO_MANY_REQUESTS: 10 });
+    expect(await loginFrom(sprayer, world.users.officer.email, PASSWORD, now)).toBe(
+      'TOO_MANY_REQUESTS',
+    );
+    expect(await loginFrom('192.0.2.51', world.users.officer.email, PASSWORD, now)).toBe('ok');
+  });
+
+  it('Security: logins that succeed do not use up the address’s budget (an office behind one NAT)', async () => {
+    const office = '198.51.100.77';
+    for (let i = 0; i < 25; i += 1) {
+      expect(await loginFrom(office, world.users.analyst.email, PASSWORD)).toBe('ok');
+    }
+    expect(await loginFrom(office, world.users.inspector.email, PASSWORD)).toBe('ok');
   });
 });

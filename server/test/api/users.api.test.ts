@@ -205,8 +205,11 @@ describe('users over GraphQL (SUPERVISOR)', () => {
       provider: { id: world.providers.astana.id },
       authority: null,
     });
-    // A token issued before the change acts with the new role.
-    const me = await world.client(token).request<{ me: { role: string } }>('{ me { role } }');
+    // A token issued before the change ends with it; a new login acts with the new role.
+    const old = await world.client(token).request('{ complaints(first: 1) { totalCount } }');
+    expect(old.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    const fresh = (await login(user.email, PASSWORD)).data!.login.token;
+    const me = await world.client(fresh).request<{ me: { role: string } }>('{ me { role } }');
     expect(me.data?.me.role).toBe('PROVIDER_OFFICER');
 
     const unknownUser = await client.request(CHANGE_ROLE, {
@@ -333,5 +336,63 @@ describe('users over GraphQL (SUPERVISOR)', () => {
       expect(record.changeJson).not.toContain('another new password');
       expect(record.changeJson).not.toMatch(/argon|\$argon2/);
     }
+  });
+
+  it('Security: a password reset, a role change and a deactivation each end every token issued before them', async () => {
+    const client = await supervisor();
+    const changes: [string, (id: string) => Promise<unknown>][] = [
+      ['resetUserPassword', (id) => client.request(RESET_PASSWORD, { id, password: PASSWORD })],
+      ['changeUserRole', (id) => client.request(CHANGE_ROLE, { id, role: 'ANALYST' })],
+      ['deactivateUser', (id) => client.request(DEACTIVATE, { id })],
+    ];
+    for (const [mutation, change] of changes) {
+      const user = await createInspector();
+      const tokens = [
+        (await login(user.email, PASSWORD)).data!.login.token,
+        (await login(user.email, PASSWORD)).data!.login.token,
+      ];
+      await change(user.id);
+      for (const token of tokens) {
+        const refused = await world
+          .client(token)
+          .request('{ complaints(first: 1) { totalCount } }');
+        expect(refused.errors?.[0]?.extensions?.code, mutation).toBe('UNAUTHENTICATED');
+        const me = await world.client(token).request<{ me: unknown }>('{ me { id } }');
+        expect(me.data?.me ?? null, mutation).toBeNull();
+      }
+    }
+    // The supervisor's own session is not touched by changes to others.
+    const own = await client.request<{ me: { id: string } }>('{ me { id } }');
+    expect(own.data?.me.id).toBe(world.users.supervisor.id);
+  });
+
+  it('Security: six parallel createUser with one email: one user, five BAD_USER_INPUT on email, nothing else written', async () => {
+    const client = await supervisor();
+    const users = await userRows();
+    const audits = await auditCount();
+    const input = {
+      email: 'raced@test.kz',
+      displayName: 'Raced',
+      role: 'ANALYST',
+      password: PASSWORD,
+    };
+    const answers = await Promise.all(
+      Array.from({ length: 6 }, () =>
+        client.request<{ createUser: UserView }>(CREATE_USER, { input }),
+      ),
+    );
+    const created = answers.filter((answer) => answer.errors === undefined);
+    expect(created).toHaveLength(1);
+    expect(created[0]?.data?.createUser.email).toBe('raced@test.kz');
+    for (const answer of answers.filter((a) => a.errors !== undefined)) {
+      expect(answer.errors).toHaveLength(1);
+      expect(answer.errors?.[0]?.extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        fields: { email: expect.any(String) },
+      });
+      expect(answer.data?.createUser ?? null).toBeNull();
+    }
+    expect(await userRows()).toBe(users + 1);
+    expect(await auditCount()).toBe(audits + 1);
   });
 });
