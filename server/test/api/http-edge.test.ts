@@ -27,6 +27,8 @@ let adminDir: string;
 let behindProxy: App;
 /** Faces clients directly: no proxy is trusted. */
 let direct: App;
+/** Outside production, where /graphql shows Apollo's sandbox page to a browser. */
+let development: App;
 
 beforeAll(async () => {
   root = mkdtempSync(join(tmpdir(), 'http-edge-'));
@@ -50,10 +52,11 @@ beforeAll(async () => {
   };
   behindProxy = await createApp({ ...loadConfig({ ...env, TRUST_PROXY: '127.0.0.1' }), adminDir });
   direct = await createApp({ ...loadConfig(env), adminDir });
+  development = await createApp({ ...loadConfig({ ...env, NODE_ENV: 'test' }), adminDir });
 });
 
 afterAll(async () => {
-  await Promise.all([behindProxy?.stop(), direct?.stop()]);
+  await Promise.all([behindProxy?.stop(), direct?.stop(), development?.stop()]);
   await database?.drop();
   if (root) rmSync(root, { recursive: true, force: true });
 });
@@ -188,6 +191,20 @@ describe('security headers', () => {
         'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
       });
     }
+  });
+
+  it('the sandbox page outside production keeps its CDN scripts, framed by nobody; production has none', async () => {
+    const html = { headers: { accept: 'text/html' } };
+    const sandbox = await raw(development, '/graphql', html);
+    expect(sandbox.headers['content-type']).toContain('text/html');
+    expect(sandbox.headers['content-security-policy']).toBe(
+      "frame-ancestors 'none'; base-uri 'self'; object-src 'none'",
+    );
+    const production = await raw(direct, '/graphql', html);
+    expect(production.headers['content-type'] ?? '').not.toContain('text/html');
+    expect(production.headers['content-security-policy']).toBe(
+      "default-src 'none'; frame-ancestors 'none'",
+    );
   });
 
   it('Security: HSTS only for a request that came over TLS, as a trusted proxy says', async () => {
