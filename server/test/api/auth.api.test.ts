@@ -16,8 +16,9 @@ let world: ApiWorld;
 const dataDir = mkdtempSync(join(tmpdir(), 'complaints-auth-'));
 
 beforeAll(async () => {
-  // The README's first command: no JWT_SECRET, so the server makes and keeps its own key.
-  world = await startApiWorld({ JWT_SECRET: '', DATA_DIR: dataDir });
+  // The README's first command: no JWT_SECRET, so the server makes and keeps its own key. The
+  // test client is a trusted proxy, so a test can speak for clients at other addresses.
+  world = await startApiWorld({ JWT_SECRET: '', DATA_DIR: dataDir, TRUST_PROXY: '127.0.0.1,::1' });
 });
 
 afterAll(async () => {
@@ -66,8 +67,8 @@ interface CreatedUser {
   createUser: { id: string; email: string; role: string; active: boolean };
 }
 
-function login(email: string, password: string) {
-  return world.anonymous.request<LoginResult>(LOGIN, { email, password });
+function login(email: string, password: string, headers: Record<string, string> = {}) {
+  return world.anonymous.request<LoginResult>(LOGIN, { email, password }, headers);
 }
 
 let userCount = 0;
@@ -345,6 +346,27 @@ describe('login throttle', () => {
     expect((counts.UNAUTHENTICATED ?? 0) + (counts.TOO_MANY_REQUESTS ?? 0)).toBe(30);
     expect(counts.UNAUTHENTICATED).toBeGreaterThanOrEqual(3);
     expect(counts.UNAUTHENTICATED).toBeLessThanOrEqual(allowedWithin(seconds));
+  });
+
+  it('Security: behind a trusted proxy, a guesser’s parallel batches do not lock out the owner at another address', async () => {
+    const user = await freshUser('proxied');
+    const attacker = { 'x-forwarded-for': '203.0.113.70' };
+    const started = Date.now();
+    const outcomes: string[] = [];
+    for (let batch = 0; batch < 3; batch += 1) {
+      const answers = await Promise.all(
+        Array.from({ length: 10 }, (_, i) => login(user.email, `guess ${batch}-${i}`, attacker)),
+      );
+      outcomes.push(...answers.map((a) => String(a.errors?.[0]?.extensions?.code)));
+    }
+    const counts = tally(outcomes);
+    expect((counts.UNAUTHENTICATED ?? 0) + (counts.TOO_MANY_REQUESTS ?? 0)).toBe(30);
+    expect(counts.UNAUTHENTICATED).toBeLessThanOrEqual(
+      allowedWithin((Date.now() - started) / 1000),
+    );
+    const owner = await login(user.email, PASSWORD, { 'x-forwarded-for': '198.51.100.70' });
+    expect(owner.errors).toBeUndefined();
+    expect(owner.data?.login.role).toBe('INSPECTOR');
   });
 
   it('Security: parallel guesses at one instant get exactly the three free checks', async () => {
