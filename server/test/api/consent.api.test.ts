@@ -29,7 +29,7 @@ const READ_RECIPIENT = `query Recipient($id: ID!) {
 
 const RECORD_CONSENT = `mutation Record($complaintId: ID!, $input: ConsentInput!) {
   recordConsent(complaintId: $complaintId, input: $input) {
-    id scope signedBy method signedOn recordedAt revokedAt active
+    id scope signedBy method signedOn evidence recordedAt revokedAt active
   }
 }`;
 
@@ -39,7 +39,7 @@ const REVOKE_CONSENT = `mutation Revoke($id: ID!) {
 
 const CONSENTS_AND_HISTORY = `query Consents($id: ID!) {
   complaint(id: $id) {
-    consents { id scope signedBy method signedOn recordedAt revokedAt active }
+    consents { id scope signedBy method signedOn evidence recordedAt revokedAt active }
     history { action fromStatus toStatus actor note }
   }
 }`;
@@ -85,7 +85,7 @@ function consent(overrides: Record<string, unknown> = {}) {
     signedBy: 'Ахметова Айгүл',
     method: 'HANDWRITTEN',
     signedOn: today(),
-      evidence: 'Form 17/2026',
+    evidence: 'Form 17/2026',
     ...overrides,
   };
 }
@@ -390,10 +390,10 @@ describe('O8: written consent to protected data', () => {
         change: expect.objectContaining({
           complaintId: id,
           scope: ['PERSONAL_DATA', 'MEDICAL_SECRET'],
-          signedBy: 'Ахметова Айгүл',
+          receiptPresented: false,
           method: 'HANDWRITTEN',
           signedOn: today(),
-      evidence: 'Form 17/2026',
+          evidence: 'Form 17/2026',
         }),
       },
       {

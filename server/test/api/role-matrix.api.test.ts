@@ -287,6 +287,19 @@ function complaintAccess(seenBy: readonly Reader[], unseen: Outcome): Expectatio
   };
 }
 
+/**
+ * O8: a consent is recorded (and revoked) by those who read the case, except a partner that only
+ * reads it as a link of its escalation: the portal acts only for the recipient whose complaint it
+ * filed or whose receipt it presents.
+ */
+function consentAccess(target: {
+  seenBy: readonly Reader[];
+  partnerOnlyReads?: true;
+}): Expectation {
+  const access = complaintAccess(target.seenBy, 'NOT_FOUND');
+  return target.partnerOnlyReads ? { ...access, PARTNER: 'FORBIDDEN' } : access;
+}
+
 /** A complaint act: the roles not named are FORBIDDEN, no token UNAUTHENTICATED. */
 function act(outcomes: Partial<Record<Reader, Outcome>>): Expectation {
   return {
@@ -302,7 +315,13 @@ function act(outcomes: Partial<Record<Reader, Outcome>>): Expectation {
 const ALL_READERS: readonly Reader[] = ['SUPERVISOR', 'INSPECTOR', 'PROVIDER_OFFICER', 'PARTNER'];
 
 /** The complaints every read path is tried on, with who may read each. */
-const READ_TARGETS: { on: string; make: (f: Fixtures) => Promise<Filed>; seenBy: Reader[] }[] = [
+const READ_TARGETS: {
+  on: string;
+  make: (f: Fixtures) => Promise<Filed>;
+  seenBy: Reader[];
+  /** The partner reads it (a link of its escalation) but did not file it: it may not act on it. */
+  partnerOnlyReads?: true;
+}[] = [
   {
     on: "a paper complaint about the officer's provider",
     make: (f) => f.paper(),
@@ -331,6 +350,7 @@ const READ_TARGETS: { on: string; make: (f: Fixtures) => Promise<Filed>; seenBy:
       return parent;
     },
     seenBy: [...ALL_READERS],
+    partnerOnlyReads: true,
   },
   {
     on: "the partner's escalation of a paper complaint",
@@ -341,6 +361,7 @@ const READ_TARGETS: { on: string; make: (f: Fixtures) => Promise<Filed>; seenBy:
     on: 'a paper escalation of a complaint the partner filed',
     make: async (f) => f.escalated(await f.electronic(), 'inspector'),
     seenBy: [...ALL_READERS],
+    partnerOnlyReads: true,
   },
   {
     on: 'a paper escalation about another provider',
@@ -718,22 +739,33 @@ const ROWS: Row[] = [
   ...(
     [
       {
-        on: 'a DECIDED PROVIDER-level paper complaint, channel ELECTRONIC',
+        on: "a DECIDED PROVIDER-level paper complaint with the recipient's receipt, channel ELECTRONIC",
         make: async (f: Fixtures) => f.decided(await f.paper()),
         channel: 'ELECTRONIC',
+        receipt: true,
         outcomes: act({ PARTNER: 'ok' }),
+      },
+      {
+        // The portal cannot take over a complaint it neither filed nor holds the receipt of.
+        on: 'a DECIDED PROVIDER-level paper complaint without its receipt, channel ELECTRONIC',
+        make: async (f: Fixtures) => f.decided(await f.paper()),
+        channel: 'ELECTRONIC',
+        receipt: false,
+        outcomes: act({ PARTNER: 'NOT_FOUND' }),
       },
       {
         on: 'a DECIDED PROVIDER-level complaint the partner filed, channel ELECTRONIC',
         make: async (f: Fixtures) => f.decided(await f.electronic()),
         channel: 'ELECTRONIC',
+        receipt: false,
         outcomes: act({ PARTNER: 'ok' }),
       },
       {
         on: 'a DECIDED PROVIDER-level paper complaint, channel PAPER',
         make: async (f: Fixtures) => f.decided(await f.paper()),
         channel: 'PAPER',
-        outcomes: act({ SUPERVISOR: 'ok', INSPECTOR: 'ok' }),
+        receipt: false,
+        outcomes: act({ SUPERVISOR: 'ok', INSPECTOR: 'ok', PARTNER: 'NOT_FOUND' }),
       },
     ] as const
   ).map(
@@ -750,6 +782,7 @@ const ROWS: Row[] = [
               reason: 'Шешіммен келіспеймін.',
               channel: c.channel,
               signature: c.channel === 'ELECTRONIC' ? 'DIGITAL' : 'HANDWRITTEN',
+              trackingCode: c.receipt ? parent.trackingCode : null,
             },
           },
         };
@@ -824,7 +857,7 @@ const ROWS: Row[] = [
         const target = await t.make(f);
         return { query: RECORD_CONSENT, variables: { id: target.id, input: consentInput() } };
       },
-      expect: complaintAccess(t.seenBy, 'NOT_FOUND'),
+      expect: consentAccess(t),
     }),
   ),
   ...READ_TARGETS.map(
@@ -838,7 +871,7 @@ const ROWS: Row[] = [
           variables: { id: consentId },
         };
       },
-      expect: complaintAccess(t.seenBy, 'NOT_FOUND'),
+      expect: consentAccess(t),
     }),
   ),
 

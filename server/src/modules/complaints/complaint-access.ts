@@ -43,10 +43,15 @@ export async function reachComplaint(
   };
   const code = options.trackingCode?.trim() || null;
   const [readable] = await select(true);
-  const [complaint] = readable || actor.role !== 'PARTNER' || !code ? [readable] : await select(false);
+  const [complaint] =
+    readable || actor.role !== 'PARTNER' || !code ? [readable] : await select(false);
   const presentedReceipt =
     code !== null &&
-    trackingCodeMatches(complaint?.id ?? NO_COMPLAINT, code, complaint?.trackingCodeHash ?? NO_HASH);
+    trackingCodeMatches(
+      complaint?.id ?? NO_COMPLAINT,
+      code,
+      complaint?.trackingCodeHash ?? NO_HASH,
+    );
   if (!complaint || (!readable && !presentedReceipt)) throw new NotFoundError('Complaint', id);
   await em.populate(complaint, ['provider']);
   return { complaint, presentedReceipt };
@@ -55,7 +60,8 @@ export async function reachComplaint(
 /**
  * Who may do what to a complaint it reached (DOMAIN.md, "Who may do what"): an officer acts on
  * its own provider's PROVIDER-level complaints; the authority's staff on the AUTHORITY level and
- * on paper escalations; a supervisor assigns; a partner acts only for the recipient whose
+ * on paper escalations; consents are recorded by the provider's office or the authority; a
+ * supervisor assigns; a partner acts only for the recipient whose
  * complaint it filed or whose receipt it presents. FORBIDDEN otherwise.
  */
 export function assertMayAct(
@@ -99,9 +105,15 @@ function mayAct(
     case 'startReview':
     case 'decide':
     case 'withdraw':
+      return handlesLevel;
     case 'recordConsent':
     case 'revokeConsent':
-      return handlesLevel;
+      // The signed form reaches whoever holds the case: the provider's office at either level,
+      // or the authority, which reads every case and registers paper escalations.
+      return (
+        isAuthorityStaff(actor) ||
+        (actor.role === 'PROVIDER_OFFICER' && complaint.provider.id === actor.providerId)
+      );
     case 'escalate':
       // A paper escalation is brought to the authority, which registers it.
       return isAuthorityStaff(actor) && channel === 'PAPER';
