@@ -19,6 +19,7 @@ import {
   type OperationDefinitionNode,
   type ParseOptions,
   type SelectionSetNode,
+  type ValueNode,
 } from 'graphql';
 
 export const MAX_QUERY_DEPTH = 10;
@@ -107,6 +108,26 @@ function monthsCovered(filter: unknown): number {
   return Math.min(Math.max(end - start + 1, 1), METRICS_MAX_MONTHS);
 }
 
+/**
+ * Items of every list in an argument value, at any depth. Iterative: a variable of a JSON scalar
+ * (`_Any`) may nest deeper than the call stack.
+ */
+function listItems(value: unknown): number {
+  let items = 0;
+  const pending: unknown[] = [value];
+  while (pending.length > 0 && items < COST_CEILING) {
+    const next = pending.pop();
+    // Pushed one by one: spreading a long array into push() would overflow the stack.
+    if (Array.isArray(next)) {
+      items += next.length;
+      for (const item of next as unknown[]) pending.push(item);
+    } else if (typeof next === 'object' && next !== null) {
+      for (const item of Object.values(next as Record<string, unknown>)) pending.push(item);
+    }
+  }
+  return items;
+}
+
 function representationsOf(args: Args): number {
   return Array.isArray(args.representations) ? args.representations.length : 0;
 }
@@ -184,6 +205,25 @@ export function measureOperation(
   }
   const measured = new Map<string, SelectionMeasure>();
   const inProgress = new Set<string>();
+  const variableItems = new Map<string, number>();
+
+  /** List items in an argument as written; a variable's are counted once and reused. */
+  function argumentItems(value: ValueNode): number {
+    if (value.kind === Kind.LIST) {
+      return value.values.reduce((sum, item) => add(sum, argumentItems(item)), value.values.length);
+    }
+    if (value.kind === Kind.OBJECT) {
+      return value.fields.reduce((sum, field) => add(sum, argumentItems(field.value)), 0);
+    }
+    if (value.kind !== Kind.VARIABLE) return 0;
+    const name = value.name.value;
+    let items = variableItems.get(name);
+    if (items === undefined) {
+      items = listItems(variables[name]);
+      variableItems.set(name, items);
+    }
+    return items;
+  }
 
   function fragment(name: string): SelectionMeasure {
     const known = measured.get(name);
@@ -233,7 +273,9 @@ export function measureOperation(
       return { ...EMPTY, once: 1, unpaged: 1 };
     }
     const rule = FIELD_COSTS[`${parentType.name}.${name}`];
-    const own = rule?.weight?.(args) ?? 1;
+    // Every item of a list argument is work too (an SQL IN list, a consent to check).
+    let own = rule?.weight?.(args) ?? 1;
+    for (const argument of node.arguments ?? []) own = add(own, argumentItems(argument.value));
     const representations = rule?.representations?.(args) ?? 0;
     if (!node.selectionSet) {
       return { ...EMPTY, once: own, unpaged: own, representations };

@@ -95,7 +95,7 @@ describe('limits against abuse', () => {
     expect(defaulted.errors?.[0]?.extensions).toMatchObject({ code: 'QUERY_TOO_COSTLY' });
   });
 
-  it('Security: an 837-byte fragment chain is refused at once, and the server answers others meanwhile', async () => {
+  it('Security: an 800-byte fragment chain (2^19 spreads) is refused at once, and the server answers others meanwhile', async () => {
     const links = 20;
     let chain = 'query { ...F1 }\n';
     for (let i = 1; i < links; i += 1)
@@ -160,6 +160,19 @@ describe('limits against abuse', () => {
       { f: { from: '2021-01-01', to: '2025-12-31' } },
     );
     expect(viaVariables.errors?.[0]?.extensions).toMatchObject({ code: 'QUERY_TOO_COSTLY' });
+  });
+
+  it('Security: a list argument is weighed by its items: 70,000 statuses are refused before any SQL', async () => {
+    const inspector = await world.as('inspector');
+    const query = `query($s: [ComplaintStatus!]) { complaints(first: 1, filter: { status: $s }) { totalCount } }`;
+    statements.length = 0;
+    const refused = await inspector.request(query, {
+      s: Array.from({ length: 70_000 }, () => 'REGISTERED'),
+    });
+    expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'QUERY_TOO_COSTLY' });
+    expect(statements.filter((sql) => /\bcomplaint\b/.test(sql))).toEqual([]);
+    const fine = await inspector.request(query, { s: ['REGISTERED', 'IN_REVIEW'] });
+    expect(fine.errors).toBeUndefined();
   });
 
   it('Security: many password checks in one request are refused before any hash is computed', async () => {
