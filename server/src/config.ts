@@ -79,14 +79,14 @@ export const MIN_JWT_SECRET_LENGTH = 32;
 /**
  * Why `secret` is no key to sign production tokens with, or null. A random key of 32+ characters
  * (base64 or hex) passes; a short one, a published default, a placeholder, one of few distinct
- * characters, one that repeats itself or one that counts up the keyboard does not.
+ * characters, one that repeats itself or one that counts along ('abcd…') does not.
  */
 export function jwtSecretWeakness(secret: string): string | null {
-  if (PUBLISHED_JWT_SECRETS.has(secret.toLowerCase())) return 'is a published default';
+  const lower = secret.toLowerCase();
+  if (PUBLISHED_JWT_SECRETS.has(lower)) return 'is a published default';
   if (secret.length < MIN_JWT_SECRET_LENGTH) {
     return `must be at least ${MIN_JWT_SECRET_LENGTH} characters`;
   }
-  const lower = secret.toLowerCase();
   if (PLACEHOLDER_WORDS.some((word) => lower.includes(word))) return 'looks like a placeholder';
   const chars = [...secret];
   const counts = new Map<string, number>();
