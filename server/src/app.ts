@@ -11,7 +11,8 @@ import type { AppConfig } from './config.js';
 import { openDatabase } from './db/database.js';
 import type { OrmOptions } from './db/orm-config.js';
 import { seedDemoData } from './db/seed/demo-seed.js';
-import { createFormatError } from './graphql/format-error.js';
+import { createFormatError, unexpectedErrorLogPlugin } from './graphql/format-error.js';
+import { inputGuardPlugin } from './graphql/input-guard.js';
 import { gatewayGuardPlugin } from './graphql/gateway-guard.js';
 import type { ApiContext } from './graphql/loaders.js';
 import { queryLimitsPlugin, queryParseOptions } from './graphql/query-limits.js';
@@ -53,12 +54,19 @@ export async function createApp(config: AppConfig, options: OrmOptions = {}): Pr
       allowBatchedHttpRequests: true,
       introspection: !production,
       csrfPrevention: true,
-      formatError: createFormatError(config.nodeEnv === 'development'),
-      includeStacktraceInErrorResponses: config.nodeEnv === 'development',
+      // What a user starts behaves like the product: no stack traces, SQL or driver messages;
+      // details only for `pnpm dev` or EXPOSE_ERROR_DETAILS=1 (and always in the server's log).
+      formatError: createFormatError(config.exposeErrorDetails),
+      includeStacktraceInErrorResponses: config.exposeErrorDetails,
+      // No "Did you mean …?" field suggestions that map the schema for a stranger.
+      hideSchemaDetailsFromClientErrors: production,
       // Compact JSON: pretty-printing costs a few percent of every response.
       stringifyResult: (value) => JSON.stringify(value),
       plugins: [
         ApolloServerPluginInlineTraceDisabled(),
+        // Control characters and oversized texts in any input: refused before anything executes.
+        inputGuardPlugin(),
+        unexpectedErrorLogPlugin(),
         // Depth, cost and document limits, with the variables: refused before anything executes.
         queryLimitsPlugin(),
         // No HTTP caching of a case queue: the per-field cache-control bookkeeping is pure cost.

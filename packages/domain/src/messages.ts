@@ -31,6 +31,7 @@ export const MESSAGE_KEYS = [
   'remedialMeasuresRequired',
   'outOfRange',
   'notFound',
+  'controlCharacter',
 ] as const;
 
 export type MessageKey = (typeof MESSAGE_KEYS)[number];
@@ -56,6 +57,7 @@ export const MESSAGES: Readonly<Record<Language, Readonly<Record<MessageKey, str
       'Шағым қанағаттандырылған кезде бұзылған құқықтарды қалпына келтіру шараларын көрсетіңіз',
     outOfRange: 'Мәні {min} мен {max} аралығында болуы тиіс',
     notFound: 'Мұндай жазба табылмады',
+    controlCharacter: 'Басқару таңбалары болмауы тиіс',
   },
   ru: {
     required: 'Обязательное поле',
@@ -78,6 +80,7 @@ export const MESSAGES: Readonly<Record<Language, Readonly<Record<MessageKey, str
       'При удовлетворении жалобы укажите меры по восстановлению нарушенных прав',
     outOfRange: 'Значение должно быть от {min} до {max}',
     notFound: 'Такая запись не найдена',
+    controlCharacter: 'Не должно содержать управляющих символов',
   },
   en: {
     required: 'Required',
@@ -98,6 +101,7 @@ export const MESSAGES: Readonly<Record<Language, Readonly<Record<MessageKey, str
       'State the measures taken to restore the violated rights when the complaint is upheld',
     outOfRange: 'Must be from {min} to {max}',
     notFound: 'No such record',
+    controlCharacter: 'Must not contain control characters',
   },
 };
 

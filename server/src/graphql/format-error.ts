@@ -1,7 +1,9 @@
-import type { GraphQLFormattedError } from 'graphql';
+import type { ApolloServerPlugin } from '@apollo/server';
+import type { GraphQLError, GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { OptimisticLockError, NotFoundError as OrmNotFoundError } from '@mikro-orm/core';
 import { AppError } from './errors.js';
+import type { ApiContext } from './loaders.js';
 
 // Codes Apollo itself gives to request errors (parse, validation, bad variables): safe to show.
 const APOLLO_CODES = new Set([
@@ -15,11 +17,53 @@ const APOLLO_CODES = new Set([
 ]);
 
 /**
+ * Logs, with the request id, every error that reaches a client as INTERNAL_SERVER_ERROR: the
+ * client gets no detail, so the log is where an operator finds what happened.
+ */
+export function unexpectedErrorLogPlugin(): ApolloServerPlugin<ApiContext> {
+  return {
+    requestDidStart() {
+      return Promise.resolve({
+        didEncounterErrors({ errors, contextValue, operationName }) {
+          for (const error of errors) {
+            const original = unwrapResolverError(error);
+            if (isExpected(original, error)) continue;
+            console.error(
+              JSON.stringify({
+                level: 'error',
+                msg: 'unexpected error',
+                requestId: contextValue.requestId,
+                operationName: operationName ?? null,
+                path: error.path ?? null,
+                error: original instanceof Error ? original.message : String(original),
+                stack: original instanceof Error ? original.stack : undefined,
+              }),
+            );
+          }
+          return Promise.resolve();
+        },
+      });
+    },
+  };
+}
+
+function isExpected(original: unknown, error: GraphQLError): boolean {
+  if (original instanceof AppError) return true;
+  if (original instanceof OrmNotFoundError || original instanceof OptimisticLockError) return true;
+  const code = error.extensions?.code;
+  return (
+    isRefusedScalar(error) ||
+    typeof error.extensions?.refusedAs === 'string' ||
+    (typeof code === 'string' && (APOLLO_CODES.has(code) || code.startsWith('QUERY_')))
+  );
+}
+
+/**
  * Our errors and Apollo's request errors pass with their code; ORM not-found and lock failures
  * map to NOT_FOUND/CONFLICT; anything else becomes a generic INTERNAL_SERVER_ERROR, so no
  * stack trace, SQL or internal message leaves the server outside development.
  */
-export function createFormatError(development: boolean) {
+export function createFormatError(exposeDetails: boolean) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error);
     const base = { locations: formatted.locations, path: formatted.path };
@@ -54,9 +98,9 @@ export function createFormatError(development: boolean) {
     const code = formatted.extensions?.code;
     if (typeof code === 'string' && APOLLO_CODES.has(code)) {
       const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
-      return { ...formatted, extensions: development ? formatted.extensions : extensions };
+      return { ...formatted, extensions: exposeDetails ? formatted.extensions : extensions };
     }
-    if (development) return formatted;
+    if (exposeDetails) return formatted;
     return {
       ...base,
       message: 'Internal server error',

@@ -3,6 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { badInput } from '../../validation.js';
 import { requireRole } from '../access/access.js';
 import { actorId, actorName, type RequestCtx } from '../../context.js';
+import { isUuid } from '../providers/provider.service.js';
 import { AuditRecord } from './audit-record.entity.js';
 import { GENESIS_HASH, canonicalJson, chainHash, sha256 } from './audit-chain.js';
 
@@ -78,7 +79,11 @@ export class AuditService {
     const where: FilterQuery<AuditRecord> = {};
     if (filter.entityId) where.entityId = filter.entityId;
     if (filter.entityType) where.entityType = filter.entityType;
-    if (filter.actorId) where.actorId = filter.actorId;
+    if (filter.actorId) {
+      // A user id is a UUID: anything else matches no one and must not reach the uuid column.
+      if (!isUuid(filter.actorId)) throw badInput(ctx.language, 'filter.actorId', 'unknownValue');
+      where.actorId = filter.actorId;
+    }
     if (filter.action) where.action = filter.action;
     if (filter.from || filter.to) {
       where.at = {

@@ -39,6 +39,25 @@ export interface DeadlineRecomputer {
 const MAX_WORKING_DAYS = 366;
 const MAX_SPAN_DAYS = 3660;
 
+/** The years the working calendar answers for: its rules and data hold for these only. */
+const FIRST_YEAR = 2000;
+const LAST_YEAR = 2100;
+
+/**
+ * A date outside the calendar's years is bad input on its field (e.g. 9999-12-31 plus 366 working
+ * days would be no date at all).
+ */
+function assertSupportedDates(ctx: RequestCtx, dates: Record<string, LocalDate>): void {
+  const fields: Record<string, string> = {};
+  for (const [field, date] of Object.entries(dates)) {
+    const year = Number(date.slice(0, 4));
+    if (year < FIRST_YEAR || year > LAST_YEAR) {
+      fields[field] = outOfRange(ctx, FIRST_YEAR, LAST_YEAR);
+    }
+  }
+  if (Object.keys(fields).length > 0) throw new BadUserInputError(fields);
+}
+
 function outOfRange(ctx: RequestCtx, min: number, max: number): string {
   return messageFor({ field: 'range', key: 'outOfRange', params: { min, max } }, ctx.language);
 }
@@ -74,8 +93,8 @@ export class WorkingCalendarService {
   }
 
   async exceptions(ctx: RequestCtx, year: number): Promise<CalendarDay[]> {
-    if (!Number.isInteger(year) || year < 2000 || year > 2100) {
-      throw new BadUserInputError({ year: outOfRange(ctx, 2000, 2100) });
+    if (!Number.isInteger(year) || year < FIRST_YEAR || year > LAST_YEAR) {
+      throw new BadUserInputError({ year: outOfRange(ctx, FIRST_YEAR, LAST_YEAR) });
     }
     return (await this.calendar(ctx.em)).exceptions(year);
   }
@@ -84,10 +103,12 @@ export class WorkingCalendarService {
     if (!Number.isInteger(days) || days < 0 || days > MAX_WORKING_DAYS) {
       throw new BadUserInputError({ days: outOfRange(ctx, 0, MAX_WORKING_DAYS) });
     }
+    assertSupportedDates(ctx, { from });
     return (await this.calendar(ctx.em)).addWorkingDays(from, days);
   }
 
   async workingDaysBetween(ctx: RequestCtx, from: LocalDate, to: LocalDate): Promise<number> {
+    assertSupportedDates(ctx, { from, to });
     if (Math.abs(Date.parse(to) - Date.parse(from)) > MAX_SPAN_DAYS * 86_400_000) {
       throw new BadUserInputError({ to: outOfRange(ctx, 0, MAX_SPAN_DAYS) });
     }
@@ -98,6 +119,7 @@ export class WorkingCalendarService {
   async previewDay(ctx: RequestCtx, input: CalendarDayInput): Promise<DeadlineMove[]> {
     requireRole(ctx, 'SUPERVISOR');
     assertValid(validateCalendarDay(input), ctx.language);
+    assertSupportedDates(ctx, { date: input.date });
     const calendar = await this.changedCalendar(ctx.em, input);
     return this.requireRecomputer().moveDeadlines(ctx.em, ctx, {
       calendar,
@@ -117,6 +139,7 @@ export class WorkingCalendarService {
   ): Promise<{ day: CalendarDay; moved: DeadlineMove[] }> {
     requireRole(ctx, 'SUPERVISOR');
     assertValid(validateCalendarDay(input), ctx.language);
+    assertSupportedDates(ctx, { date: input.date });
     const reason = input.reason.trim();
     return ctx.em.transactional(async (em) => {
       // Serialises calendar changes so that two of them never recompute from a stale calendar.

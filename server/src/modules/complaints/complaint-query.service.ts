@@ -1,5 +1,5 @@
 import type { EntityManager, QueryBuilder } from '@mikro-orm/postgresql';
-import type { LocalDate } from '@complaints/calendar';
+import { isLocalDate, type LocalDate } from '@complaints/calendar';
 import type { ComplaintStatus, ReviewLevel } from '@complaints/domain';
 import type { RequestCtx } from '../../context.js';
 import { badInput } from '../../validation.js';
@@ -181,7 +181,7 @@ function decodeCursor(cursor: string): { deadline: LocalDate; id: string } | nul
     if (
       Array.isArray(value) &&
       typeof value[0] === 'string' &&
-      /^\d{4}-\d{2}-\d{2}$/.test(value[0]) &&
+      isLocalDate(value[0]) &&
       typeof value[1] === 'string' &&
       isUuid(value[1])
     ) {
