@@ -255,14 +255,25 @@ export class ComplaintService implements DeadlineRecomputer {
   async referToCourt(ctx: RequestCtx, id: string, input: CourtReferralData): Promise<Complaint> {
     requireRole(ctx, 'PARTNER', 'INSPECTOR', 'SUPERVISOR');
     assertValid(validateCourtReferral(input, { today: almatyDate(ctx.now) }), ctx.language);
-    return this.transition(ctx, id, null, 'referToCourt', (_em, complaint) => {
-      const referral = new CourtReferral();
-      referral.court = input.court.trim();
-      referral.filedOn = input.filedOn;
-      referral.caseNumber = input.caseNumber?.trim() || null;
-      complaint.courtReferral = referral;
-      return { court: referral.court, filedOn: referral.filedOn, caseNumber: referral.caseNumber };
-    }, input.trackingCode);
+    return this.transition(
+      ctx,
+      id,
+      null,
+      'referToCourt',
+      (_em, complaint) => {
+        const referral = new CourtReferral();
+        referral.court = input.court.trim();
+        referral.filedOn = input.filedOn;
+        referral.caseNumber = input.caseNumber?.trim() || null;
+        complaint.courtReferral = referral;
+        return {
+          court: referral.court,
+          filedOn: referral.filedOn,
+          caseNumber: referral.caseNumber,
+        };
+      },
+      input.trackingCode,
+    );
   }
 
   async withdraw(

@@ -4,7 +4,11 @@ import { Entity, ManyToOne, PrimaryKey, Property } from '@mikro-orm/decorators/l
 import type { AccessibilityNeed } from '@complaints/domain';
 import { Complaint } from '../complaints/complaint.entity.js';
 
-export type NoticeKind = 'DECISION' | 'DEADLINE_MOVED' | 'ESCALATION_REGISTERED' | 'CONSENT_RECORDED';
+export type NoticeKind =
+  | 'DECISION'
+  | 'DEADLINE_MOVED'
+  | 'ESCALATION_REGISTERED'
+  | 'CONSENT_RECORDED';
 export type NoticeChannel = 'POST' | 'ELECTRONIC' | 'HOME_VISIT';
 
 /** O5: what the recipient is told, and how; written in the transaction of the change it reports. */
