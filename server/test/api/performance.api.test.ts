@@ -13,15 +13,12 @@ beforeAll(async () => {
   for (let i = 0; i < 60; i += 1) {
     const filed = await officer.request<{
       fileComplaint: { trackingCode: string; complaint: { id: string } };
-    }>(
-      FILE_COMPLAINT,
-      {
-        input: complaintInput(world.providers.astana.id, {
-          publicServiceCode: 'S-1',
-          description: i % 3 === 0 ? 'mixed-page: escalated later' : 'plain',
-        }),
-      },
-    );
+    }>(FILE_COMPLAINT, {
+      input: complaintInput(world.providers.astana.id, {
+        publicServiceCode: 'S-1',
+        description: i % 3 === 0 ? 'mixed-page: escalated later' : 'plain',
+      }),
+    });
     const id = filed.data!.fileComplaint.complaint.id;
     if (i % 3 !== 0) continue;
     await officer.request(

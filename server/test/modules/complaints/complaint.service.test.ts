@@ -90,7 +90,11 @@ async function complaintIn(level: ReviewLevel, status: ComplaintStatus): Promise
       return services.complaints.withdraw(ctx(officer, late), complaint.id, 1, 'Кері қайтарылды');
     }
     if (status === 'ESCALATED') {
-      await services.complaints.escalate(ctx(partner, late), complaint.id, escalation(complaint.id));
+      await services.complaints.escalate(
+        ctx(partner, late),
+        complaint.id,
+        escalation(complaint.id),
+      );
       return (await services.complaints.findById(db.orm.em.fork(), complaint.id))!;
     }
     complaint = await services.complaints.startReview(ctx(officer, late), complaint.id, 1);
@@ -100,8 +104,9 @@ async function complaintIn(level: ReviewLevel, status: ComplaintStatus): Promise
     throw new Error(`no PROVIDER complaint can be ${status}`);
   }
   await services.complaints.decide(ctx(officer, late), complaint.id, 1, rejected());
-  let child = (await services.complaints.escalate(ctx(partner, late), complaint.id, escalation(complaint.id)))
-    .complaint;
+  let child = (
+    await services.complaints.escalate(ctx(partner, late), complaint.id, escalation(complaint.id))
+  ).complaint;
   if (status === 'REGISTERED') return child;
   if (status === 'WITHDRAWN') {
     return services.complaints.withdraw(ctx(inspector, late), child.id, 1, 'Кері қайтарылды');
@@ -486,7 +491,11 @@ describe(ComplaintService.name, () => {
       );
       const before = await counts();
       await expectError(
-        services.complaints.escalate(ctx(partner, at('2026-12-10 12:00')), parent.id, escalation(parent.id)),
+        services.complaints.escalate(
+          ctx(partner, at('2026-12-10 12:00')),
+          parent.id,
+          escalation(parent.id),
+        ),
         'CONFLICT',
       );
       expect(await counts()).toEqual(before);
