@@ -95,15 +95,14 @@ describe('limits against abuse', () => {
     expect(defaulted.errors?.[0]?.extensions).toMatchObject({ code: 'QUERY_TOO_COSTLY' });
   });
 
-  it('Security: an 800-byte fragment chain (2^19 spreads) is refused at once, and the server answers others meanwhile', async () => {
-    const links = 20;
+  it('Security: a 1.7 KB fragment chain (2^39 spreads) is refused, and the server answers others meanwhile', async () => {
+    // Walked again at every spread, 2^39 visits would block the server past the test's timeout.
+    const links = 40;
     let chain = 'query { ...F1 }\n';
     for (let i = 1; i < links; i += 1)
       chain += `fragment F${i} on Query { ...F${i + 1} ...F${i + 1} }\n`;
     chain += `fragment F${links} on Query { providers { id nameRu region } }`;
-    expect(chain.length).toBeGreaterThan(800);
-    expect(chain.length).toBeLessThan(900);
-    const started = performance.now();
+    expect(chain.length).toBeLessThan(2_000);
     const [refused, other] = await Promise.all([
       world.anonymous.request(chain),
       world.anonymous.request('{ providers { id } }'),
@@ -112,7 +111,6 @@ describe('limits against abuse', () => {
       world.anonymous.request('{ providers { id } }'),
       world.anonymous.request(chain),
     ]);
-    expect(performance.now() - started).toBeLessThan(1_000);
     expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'QUERY_TOO_COSTLY' });
     expect(other.errors).toBeUndefined();
     expect(otherAfter.errors).toBeUndefined();

@@ -83,7 +83,7 @@ describe('the cost estimate', () => {
     }
   });
 
-  it('Security: measuring is linear: a chain of 120 doubling fragments is measured at once, and saturates', () => {
+  it('Security: measuring is linear: a chain of 120 doubling fragments is measured in one pass, and saturates', () => {
     const links = 120;
     let text = 'query { ...F1 }\n';
     for (let i = 1; i < links; i += 1)
@@ -92,9 +92,8 @@ describe('the cost estimate', () => {
     // Longer than the parser allows: the estimate must stay linear on its own.
     const document = parse(text);
     const operation = document.definitions[0] as OperationDefinitionNode;
-    const started = performance.now();
+    // Walked again at every spread, 2^119 visits would never end: the test would time out.
     const measure = measureOperation(schema, document, operation, {});
-    expect(performance.now() - started).toBeLessThan(100);
     expect(measure.cost).toBeGreaterThan(MAX_QUERY_COST);
     expect(Number.isFinite(measure.cost)).toBe(true);
   });

@@ -346,7 +346,7 @@ export class ComplaintFilterInput {
   @Field(() => String, {
     nullable: true,
     description:
-      'Matches the incoming number, the recipient’s name or organization, or the description.',
+      'Finds complaints whose incoming number, recipient’s name or organization, or description has words starting with each given word (at most 100 characters).',
   })
   search?: string | null;
 

@@ -64,12 +64,16 @@ function officerOf(providerId: string): Actor {
   return officer;
 }
 
+/** Tracking codes of the receipts, by complaint: the portal escalates with the recipient's. */
+const trackingCodes = new Map<string, string>();
+
 async function file(providerId: string, wallClock: string, publicServiceCode: string | null) {
   const officer = officerOf(providerId);
-  const { complaint } = await services.complaints.fileComplaint(
+  const { complaint, trackingCode } = await services.complaints.fileComplaint(
     ctx(officer, at(wallClock)),
     individualComplaint(providerId, { publicServiceCode }),
   );
+  trackingCodes.set(complaint.id, trackingCode);
   return complaint;
 }
 
@@ -162,7 +166,12 @@ beforeAll(async () => {
   const { complaint: c3e } = await services.complaints.escalate(
     ctx(partner, at('2026-12-04 10:00')),
     c3.id,
-    { reason: 'Шешіммен келіспеймін.', channel: 'ELECTRONIC', signature: 'DIGITAL' },
+    {
+      reason: 'Шешіммен келіспеймін.',
+      channel: 'ELECTRONIC',
+      signature: 'DIGITAL',
+      trackingCode: trackingCodes.get(c3.id),
+    },
   );
   expect(c3e.registration).toMatchObject({
     registeredOn: '2026-12-04',
