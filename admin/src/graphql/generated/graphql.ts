@@ -67,7 +67,7 @@ export type ComplaintFilter = {
   registeredFrom?: string | null | undefined;
   /** Registered on or before this date. */
   registeredTo?: string | null | undefined;
-  /** Matches the incoming number, the recipient’s name or organization, or the description. */
+  /** Finds complaints whose incoming number, recipient’s name or organization, or description has words starting with each given word (at most 100 characters). */
   search?: string | null | undefined;
   /** Any of these statuses. */
   status?: Array<ComplaintStatus> | null | undefined;
