@@ -37,6 +37,7 @@ export async function createApp(config: AppConfig, options: OrmOptions = {}): Pr
   const database = await openDatabase(config, options);
   try {
     const services = createServices(config);
+    await services.calendars.syncWorkingDayTable(database.orm.em.fork());
     const seeded = config.seedDemo
       ? await seedDemoData(database.orm, services, { demoPassword: config.demoPassword })
       : false;

@@ -1,6 +1,7 @@
 import { AuditRecord } from '../modules/audit/audit-record.entity.js';
 import { Authority } from '../modules/authorities/authority.entity.js';
 import { CalendarOverride } from '../modules/calendar/calendar-override.entity.js';
+import { WorkingDay } from '../modules/calendar/working-day.entity.js';
 import {
   Complaint,
   CourtReferral,
@@ -33,6 +34,7 @@ export const entities = [
   ComplaintEvent,
   IncomingNumberCounter,
   CalendarOverride,
+  WorkingDay,
   Consent,
   Notice,
   AuditRecord,

@@ -4,10 +4,12 @@ import { Migration20261125153036_initial as M0 } from './Migration20261125153036
 import { Migration20261125155846_login_throttle as M1 } from './Migration20261125155846_login_throttle.js';
 import { Migration20261125160803_read_indexes as M2 } from './Migration20261125160803_read_indexes.js';
 import { Migration20261202041521_security as M3 } from './Migration20261202041521_security.js';
+import { Migration20261202095558_working_day_and_open_queue as M4 } from './Migration20261202095558_working_day_and_open_queue.js';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261125153036_initial', class: M0 },
   { name: 'Migration20261125155846_login_throttle', class: M1 },
   { name: 'Migration20261125160803_read_indexes', class: M2 },
   { name: 'Migration20261202041521_security', class: M3 },
+  { name: 'Migration20261202095558_working_day_and_open_queue', class: M4 },
 ];

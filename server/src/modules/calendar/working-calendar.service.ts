@@ -8,6 +8,7 @@ import { requireRole } from '../access/access.js';
 import type { AuditService } from '../audit/audit.service.js';
 import { CalendarOverride } from './calendar-override.entity.js';
 import { almatyDateTime } from './almaty-time.js';
+import { syncWorkingDays } from './working-day-table.js';
 
 export interface CalendarDayInput {
   date: LocalDate;
@@ -72,6 +73,14 @@ export class WorkingCalendarService {
 
   setDeadlineRecomputer(recomputer: DeadlineRecomputer): void {
     this.recomputer = recomputer;
+  }
+
+  /** Brings the `working_day` table in step with the rules of this release (run at start). */
+  async syncWorkingDayTable(em: EntityManager): Promise<void> {
+    await em.transactional(async (tx) => {
+      await tx.execute('lock table calendar_override in share row exclusive mode');
+      await syncWorkingDays(tx, await this.calendar(tx));
+    });
   }
 
   /** The built-in rules with every stored override applied: one small query. */
@@ -160,6 +169,7 @@ export class WorkingCalendarService {
       em.persist(override);
       await em.flush();
       const calendar = await this.calendar(em);
+      await syncWorkingDays(em, calendar);
       const moved = await this.requireRecomputer().moveDeadlines(em, ctx, {
         calendar,
         date: input.date,

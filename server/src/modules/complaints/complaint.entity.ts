@@ -156,6 +156,16 @@ export class CourtReferral {
   name: 'complaint_queue_idx',
   expression: 'create index "complaint_queue_idx" on "complaint" ("response_deadline", "id")',
 })
+// The queue's default view (open cases, soonest deadline first), and an officer's: a page reads
+// only open rows in order instead of walking past the closed ones.
+@Index({
+  name: 'complaint_open_queue_idx',
+  expression: `create index "complaint_open_queue_idx" on "complaint" ("response_deadline", "id") where "status" in ('REGISTERED', 'IN_REVIEW')`,
+})
+@Index({
+  name: 'complaint_provider_open_queue_idx',
+  expression: `create index "complaint_provider_open_queue_idx" on "complaint" ("provider_id", "response_deadline", "id") where "status" in ('REGISTERED', 'IN_REVIEW')`,
+})
 export class Complaint {
   [OptionalProps]?:
     | 'id'
