@@ -11,6 +11,10 @@ import {
 } from '../modules/complaints/complaint.entity.js';
 import { ComplaintEvent } from '../modules/complaints/complaint-event.entity.js';
 import { IncomingNumberCounter } from '../modules/complaints/incoming-number-counter.entity.js';
+import {
+  ComplianceRollup,
+  ComplianceServiceRollup,
+} from '../modules/metrics/compliance-rollup.entity.js';
 import { Consent } from '../modules/consent/consent.entity.js';
 import { Notice } from '../modules/notifications/notice.entity.js';
 import { Provider } from '../modules/providers/provider.entity.js';
@@ -35,6 +39,8 @@ export const entities = [
   IncomingNumberCounter,
   CalendarOverride,
   WorkingDay,
+  ComplianceRollup,
+  ComplianceServiceRollup,
   Consent,
   Notice,
   AuditRecord,

@@ -5,6 +5,7 @@ import { Migration20261125155846_login_throttle as M1 } from './Migration2026112
 import { Migration20261125160803_read_indexes as M2 } from './Migration20261125160803_read_indexes.js';
 import { Migration20261202041521_security as M3 } from './Migration20261202041521_security.js';
 import { Migration20261202095558_working_day_and_open_queue as M4 } from './Migration20261202095558_working_day_and_open_queue.js';
+import { Migration20261202100338_compliance_rollups as M5 } from './Migration20261202100338_compliance_rollups.js';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261125153036_initial', class: M0 },
@@ -12,4 +13,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261125160803_read_indexes', class: M2 },
   { name: 'Migration20261202041521_security', class: M3 },
   { name: 'Migration20261202095558_working_day_and_open_queue', class: M4 },
+  { name: 'Migration20261202100338_compliance_rollups', class: M5 },
 ];

@@ -1,0 +1,97 @@
+import { ArrayType } from '@mikro-orm/core';
+import { Entity, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
+import type { LocalDate } from '@complaints/calendar';
+import type { ReviewLevel } from '@complaints/domain';
+
+/** Stands for "no authority" in a rollup key (a key column cannot be null). */
+export const NO_AUTHORITY = '00000000-0000-0000-0000-000000000000';
+
+/**
+ * O1 / R2: the compliance counts of the complaints registered in one month at one provider, one
+ * review level and one reviewing authority, so that a year's metrics read a few thousand rows
+ * instead of every complaint. Written only by the database: triggers on `complaint` (at commit)
+ * and on `working_day` (a calendar change), and `rebuild_compliance_rollups()`. Never through
+ * the ORM: the entity only keeps the table in the schema snapshot.
+ */
+@Entity({ tableName: 'compliance_rollup' })
+export class ComplianceRollup {
+  /** The first day of the registration month. */
+  @PrimaryKey({ type: 'date' })
+  month!: LocalDate;
+
+  @PrimaryKey({ type: 'uuid' })
+  providerId!: string;
+
+  @PrimaryKey({ type: 'text' })
+  level!: ReviewLevel;
+
+  /** The complaint's own reviewing authority, or NO_AUTHORITY. */
+  @PrimaryKey({ type: 'uuid' })
+  authorityId!: string;
+
+  @Property({ type: 'integer', default: 0 })
+  total!: number;
+
+  @Property({ type: 'integer', default: 0 })
+  decided!: number;
+
+  @Property({ type: 'integer', default: 0 })
+  decidedOnTime!: number;
+
+  @Property({ type: 'integer', default: 0 })
+  escalated!: number;
+
+  @Property({ type: 'integer', default: 0 })
+  upheld!: number;
+
+  @Property({ type: 'integer', default: 0 })
+  courtReferred!: number;
+
+  /**
+   * The decided complaints by working days from registration to decision: element i (from 1)
+   * counts those decided in i - 1 working days. The median is read from it.
+   */
+  @Property({ type: new ArrayType<number>((item) => Number(item)), columnType: 'int[]' })
+  workingDays!: number[];
+}
+
+/** The same counts, also by public service (R2): read when a query names or groups by service. */
+@Entity({ tableName: 'compliance_service_rollup' })
+export class ComplianceServiceRollup {
+  @PrimaryKey({ type: 'date' })
+  month!: LocalDate;
+
+  @PrimaryKey({ type: 'uuid' })
+  providerId!: string;
+
+  @PrimaryKey({ type: 'text' })
+  level!: ReviewLevel;
+
+  @PrimaryKey({ type: 'uuid' })
+  authorityId!: string;
+
+  /** The complaint's public service code, or '' for none. */
+  @PrimaryKey({ type: 'string', length: 50 })
+  publicServiceCode!: string;
+
+  @Property({ type: 'integer', default: 0 })
+  total!: number;
+
+  @Property({ type: 'integer', default: 0 })
+  decided!: number;
+
+  @Property({ type: 'integer', default: 0 })
+  decidedOnTime!: number;
+
+  @Property({ type: 'integer', default: 0 })
+  escalated!: number;
+
+  @Property({ type: 'integer', default: 0 })
+  upheld!: number;
+
+  @Property({ type: 'integer', default: 0 })
+  courtReferred!: number;
+
+  @Property({ type: new ArrayType<number>((item) => Number(item)), columnType: 'int[]' })
+  workingDays!: number[];
+}
