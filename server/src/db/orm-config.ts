@@ -11,8 +11,8 @@ export const migrationsSourceDir = join(repositoryRoot, 'server/src/db/migration
 
 /** One configuration for every PostgreSQL: the embedded one only differs by its URL. */
 export interface OrmOptions {
-  /** Sees every SQL statement the ORM sends (tests count them). */
-  onQuery?: (sql: string) => void;
+  /** Sees every SQL statement the ORM sends, with its values (tests count and explain them). */
+  onQuery?: (sql: string, params: readonly unknown[]) => void;
 }
 
 export function ormConfig(clientUrl: string, poolSize: number, options: OrmOptions = {}): Options {
@@ -20,8 +20,8 @@ export function ormConfig(clientUrl: string, poolSize: number, options: OrmOptio
   return defineConfig({
     ...(onQuery
       ? {
-          onQuery: (sql: string) => {
-            onQuery(sql);
+          onQuery: (sql: string, params: readonly unknown[]) => {
+            onQuery(sql, params);
             return sql;
           },
         }

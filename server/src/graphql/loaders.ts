@@ -4,6 +4,8 @@ import type { RequestCtx } from '../context.js';
 import { historyOf } from '../modules/complaints/complaint-history.js';
 import type { ComplaintView } from '../modules/complaints/complaint-view.js';
 import type { ProtectedRecipientField } from '../modules/consent/consent.service.js';
+import type { ProviderView } from '../modules/providers/provider.entity.js';
+import type { UserView } from '../modules/users/user.entity.js';
 import type { Services } from '../services.js';
 
 function byKey<K, V>(keys: readonly K[], rows: readonly V[], keyOf: (row: V) => K): (V | null)[] {
@@ -25,8 +27,10 @@ function groupedBy<K, V>(keys: readonly K[], rows: readonly V[], keyOf: (row: V)
 export function createLoaders(ctx: RequestCtx, services: Services) {
   let calendar: Promise<WorkingCalendar> | null = null;
   return {
-    provider: new DataLoader((ids: readonly string[]) =>
-      services.providers.findByIds(ctx.em, ids).then((rows) => byKey(ids, rows, (r) => r.id)),
+    provider: new DataLoader<string, ProviderView | null>((ids) =>
+      services.providers
+        .findByIds(ctx.em, ids)
+        .then((rows) => byKey<string, ProviderView>(ids, rows, (r) => r.id)),
     ),
     authority: new DataLoader((ids: readonly string[]) =>
       services.authorities.findByIds(ctx.em, ids).then((rows) => byKey(ids, rows, (r) => r.id)),
@@ -36,8 +40,10 @@ export function createLoaders(ctx: RequestCtx, services: Services) {
         .findByCodes(ctx.em, codes)
         .then((rows) => byKey(codes, rows, (r) => r.code)),
     ),
-    user: new DataLoader((ids: readonly string[]) =>
-      services.users.findByIds(ctx.em, ids).then((rows) => byKey(ids, rows, (r) => r.id)),
+    user: new DataLoader<string, UserView | null>((ids) =>
+      services.users
+        .findByIds(ctx.em, ids)
+        .then((rows) => byKey<string, UserView>(ids, rows, (r) => r.id)),
     ),
     /** Only the complaints the actor may read: the same scope as every other path. */
     complaint: new DataLoader((ids: readonly string[]) =>

@@ -1,14 +1,28 @@
-import type { EntityManager, QueryBuilder } from '@mikro-orm/postgresql';
+import type { QueryBuilder } from '@mikro-orm/postgresql';
 import { isLocalDate, type LocalDate } from '@complaints/calendar';
-import type { ComplaintStatus, ReviewLevel } from '@complaints/domain';
+import { isOpen, type ComplaintStatus, type ReviewLevel } from '@complaints/domain';
 import type { RequestCtx } from '../../context.js';
+import { queryPrepared } from '../../db/prepared.js';
 import { badInput } from '../../validation.js';
 import { requireRole, type UserActor } from '../access/access.js';
 import { almatyDate } from '../calendar/almaty-time.js';
 import { isUuid } from '../providers/provider.service.js';
 import { Complaint } from './complaint.entity.js';
-import { MAX_SEARCH_LENGTH, searchQueryOf } from './complaint-search.js';
+import type { ProviderView } from '../providers/provider.entity.js';
+import type { UserView } from '../users/user.entity.js';
+import { MAX_SEARCH_LENGTH } from './complaint-search.js';
 import { complaintViewFromRow, type ComplaintView } from './complaint-view.js';
+import {
+  FULL_PAGE,
+  providerViewFromRow,
+  queuePageSql,
+  queueWhere,
+  userViewFromRow,
+  type QueuePageShape,
+  type QueueRow,
+} from './queue-page-sql.js';
+
+export type { QueuePageShape } from './queue-page-sql.js';
 
 export interface ComplaintFilter {
   status?: ComplaintStatus[] | null;
@@ -27,6 +41,10 @@ export interface ComplaintPage {
   complaints: ComplaintView[];
   cursors: string[];
   hasNextPage: boolean;
+  /** The providers of the page's complaints, when the shape asked for them. */
+  providers: ProviderView[];
+  /** The assignees of the page's complaints, when the shape asked for them. */
+  assignees: UserView[];
   countTotal(): Promise<number>;
 }
 
@@ -66,12 +84,17 @@ export class ComplaintQueryService {
     return requireRole(ctx, ...READERS);
   }
 
-  /** One SQL for the page (keyset on deadline and id); the total only when asked for. */
+  /**
+   * The queue page in one prepared statement, shaped by what the query asks for: the page, and
+   * only if asked its total, providers, assignees and working days left (from `working_day`).
+   * Read scope and filters are the same SQL for the page and its total.
+   */
   async list(
     ctx: RequestCtx,
     filter: ComplaintFilter | null | undefined,
     first: number,
     after: string | null | undefined,
+    shape: QueuePageShape = FULL_PAGE,
   ): Promise<ComplaintPage> {
     const actor = this.reader(ctx);
     if (!Number.isInteger(first) || first < 0 || first > MAX_PAGE_SIZE) {
@@ -82,22 +105,45 @@ export class ComplaintQueryService {
     }
     const start = after ? decodeCursor(after) : null;
     if (after && !start) throw badInput(ctx.language, 'after', 'unknownValue');
-    const filtered = () => this.filtered(ctx.em, actor, filter ?? {}, almatyDate(ctx.now));
-    const qb = filtered()
-      .orderBy({ registration: { responseDeadline: 'asc' }, id: 'asc' })
-      .limit(first + 1);
-    if (start) qb.andWhere('(c.response_deadline, c.id) > (?, ?)', [start.deadline, start.id]);
-    // The page is read as plain rows: no entity hydration on the hottest path.
-    const rows = (await qb.execute('all', false)) as unknown as Parameters<
-      typeof complaintViewFromRow
-    >[0][];
-    const complaints = rows.slice(0, first).map(complaintViewFromRow);
+    const today = almatyDate(ctx.now);
+    const { text, values } = queuePageSql(actor, filter ?? {}, today, first, start, shape);
+    const rows = await queryPrepared<QueueRow>(ctx.em, text, values);
+    const total = shape.totalCount ? (rows[0]?.total ?? 0) : null;
+    const found = rows.filter((row) => row.id !== null);
+    const pageRows = found.slice(0, first);
+    const complaints = pageRows.map((row) => {
+      const view: ComplaintView = complaintViewFromRow(row);
+      if (shape.workingDaysLeft) {
+        view.workingDaysLeft = isOpen(view.status) ? (row.working_days_left ?? null) : null;
+      }
+      return view;
+    });
     return {
       complaints,
       cursors: complaints.map((c) => encodeCursor(c.registration.responseDeadline, c.id)),
-      hasNextPage: rows.length > first,
-      countTotal: () => filtered().getCount(),
+      hasNextPage: found.length > first,
+      providers: shape.provider ? pageRows.map(providerViewFromRow) : [],
+      assignees: shape.assignee
+        ? pageRows.flatMap((row) => (row.u__id ? [userViewFromRow(row)] : []))
+        : [],
+      countTotal: () => Promise.resolve(total ?? this.countOf(ctx, actor, filter ?? {}, today)),
     };
+  }
+
+  /** The total alone, when a caller asks for it without having said so in the shape. */
+  private async countOf(
+    ctx: RequestCtx,
+    actor: UserActor,
+    filter: ComplaintFilter,
+    today: LocalDate,
+  ): Promise<number> {
+    const where = queueWhere(actor, filter, today);
+    const [row] = await queryPrepared<{ total: number }>(
+      ctx.em,
+      `select count(*)::int as total from complaint c where ${where.sql}`,
+      where.values,
+    );
+    return row?.total ?? 0;
   }
 
   /** The complaints among `ids` the actor may read, in one query (DataLoader batches). */
@@ -135,38 +181,6 @@ export class ComplaintQueryService {
       actor,
     ).getResultList();
     return complaint ?? null;
-  }
-
-  private filtered(
-    em: EntityManager,
-    actor: UserActor,
-    filter: ComplaintFilter,
-    today: LocalDate,
-  ): ComplaintQuery {
-    const qb = applyReadScope(em.createQueryBuilder(Complaint, 'c').select('*'), actor);
-    if (filter.status?.length) qb.andWhere({ status: { $in: filter.status } });
-    if (filter.level) qb.andWhere({ level: filter.level });
-    if (filter.providerId)
-      qb.andWhere({ provider: isUuid(filter.providerId) ? filter.providerId : null });
-    if (filter.authorityId)
-      qb.andWhere({ authority: isUuid(filter.authorityId) ? filter.authorityId : null });
-    if (filter.overdue === true) {
-      qb.andWhere("c.status in ('REGISTERED', 'IN_REVIEW') and c.response_deadline < ?", [today]);
-    } else if (filter.overdue === false) {
-      qb.andWhere("not (c.status in ('REGISTERED', 'IN_REVIEW') and c.response_deadline < ?)", [
-        today,
-      ]);
-    }
-    if (filter.dueBefore) qb.andWhere('c.response_deadline < ?', [filter.dueBefore]);
-    if (filter.registeredFrom) qb.andWhere('c.registered_on >= ?', [filter.registeredFrom]);
-    if (filter.registeredTo) qb.andWhere('c.registered_on <= ?', [filter.registeredTo]);
-    if (filter.assignedToMe) qb.andWhere({ assignee: actor.userId });
-    // Word prefixes through the GIN index on search_text: never a scan of every description.
-    const search = searchQueryOf(filter.search ?? '');
-    if (search !== null) {
-      qb.andWhere(`to_tsvector('simple', c.search_text) @@ ?::tsquery`, [search]);
-    }
-    return qb;
   }
 }
 

@@ -38,6 +38,8 @@ export interface ComplaintView
   authority: Reference | null;
   parent: Reference | null;
   assignee: Reference | null;
+  /** Read with the page by the queue's statement; absent: computed from the calendar. */
+  workingDaysLeft?: number | null;
 }
 
 /** A value as the driver hands it over: text, numbers, dates, arrays of text. */
@@ -138,12 +140,16 @@ export function isOverdue(complaint: ComplaintView, today: LocalDate): boolean {
   return isOpen(complaint.status) && today > complaint.registration.responseDeadline;
 }
 
-/** Working days left until the deadline; null once closed, negative when overdue. */
-export function workingDaysLeft(
+/**
+ * Working days left until the deadline; null once closed, negative when overdue. The queue reads
+ * it with its page; otherwise the calendar is loaded (once per request) to count them.
+ */
+export async function workingDaysLeft(
   complaint: ComplaintView,
   today: LocalDate,
-  calendar: WorkingCalendar,
-): number | null {
+  calendar: () => Promise<WorkingCalendar>,
+): Promise<number | null> {
   if (!isOpen(complaint.status)) return null;
-  return calendar.workingDaysBetween(today, complaint.registration.responseDeadline);
+  if (complaint.workingDaysLeft !== undefined) return complaint.workingDaysLeft;
+  return (await calendar()).workingDaysBetween(today, complaint.registration.responseDeadline);
 }

@@ -1,16 +1,29 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import {
+  Arg,
+  Ctx,
+  FieldResolver,
+  ID,
+  Info,
+  Int,
+  Mutation,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
 import type { ApiContext } from '../../graphql/loaders.js';
+import { selectedFields } from '../../graphql/selection.js';
 import type { RateLimiter } from '../../graphql/rate-limit.js';
 import type { Authority } from '../authorities/authority.entity.js';
 import { AuthorityType } from '../authorities/authority.types.js';
 import { almatyDate } from '../calendar/almaty-time.js';
 import type { Consent } from '../consent/consent.entity.js';
 import type { Notice } from '../notifications/notice.entity.js';
-import type { Provider } from '../providers/provider.entity.js';
+import type { ProviderView } from '../providers/provider.entity.js';
 import { ProviderType } from '../providers/provider.types.js';
 import type { PublicService } from '../services/public-service.entity.js';
 import { PublicServiceType } from '../services/public-service.types.js';
-import type { User } from '../users/user.entity.js';
+import type { UserView } from '../users/user.entity.js';
 import { UserType } from '../users/user.types.js';
 import type { ComplaintEvent } from './complaint-event.entity.js';
 import type { ComplaintQueryService } from './complaint-query.service.js';
@@ -80,6 +93,7 @@ export class ComplaintResolver {
   })
   async complaints(
     @Ctx() ctx: ApiContext,
+    @Info() info: GraphQLResolveInfo,
     @Arg('filter', () => ComplaintFilterInput, {
       nullable: true,
       description: 'Narrows the queue.',
@@ -97,7 +111,16 @@ export class ComplaintResolver {
     })
     after?: string | null,
   ): Promise<ComplaintConnectionType> {
-    const page = await this.queries.list(ctx, filter, first, after);
+    const node = selectedFields(info, ['edges', 'node']);
+    const page = await this.queries.list(ctx, filter, first, after, {
+      totalCount: selectedFields(info, []).has('totalCount'),
+      provider: node.has('provider'),
+      assignee: node.has('assignee'),
+      workingDaysLeft: node.has('workingDaysLeft'),
+    });
+    // Read with the page: the nested fields find them in the request's loaders.
+    for (const provider of page.providers) ctx.loaders.provider.prime(provider.id, provider);
+    for (const user of page.assignees) ctx.loaders.user.prime(user.id, user);
     return {
       edges: page.complaints.map((node, i) => ({ node, cursor: page.cursors[i]! })),
       pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.cursors.at(-1) ?? null },
@@ -242,7 +265,7 @@ export class ComplaintResolver {
   @FieldResolver(() => ProviderType, {
     description: 'The provider whose decision, action or inaction is complained about.',
   })
-  async provider(@Root() complaint: ComplaintView, @Ctx() ctx: ApiContext): Promise<Provider> {
+  async provider(@Root() complaint: ComplaintView, @Ctx() ctx: ApiContext): Promise<ProviderView> {
     return (await ctx.loaders.provider.load(complaint.provider.id))!;
   }
 
@@ -286,7 +309,7 @@ export class ComplaintResolver {
     @Root() complaint: ComplaintView,
     @Ctx() ctx: ApiContext,
   ): Promise<number | null> {
-    return workingDaysLeft(complaint, almatyDate(ctx.now), await ctx.loaders.calendar());
+    return workingDaysLeft(complaint, almatyDate(ctx.now), () => ctx.loaders.calendar());
   }
 
   @FieldResolver(() => ComplaintType, {
@@ -320,7 +343,10 @@ export class ComplaintResolver {
     nullable: true,
     description: 'The inspector or supervisor the case is assigned to.',
   })
-  assignee(@Root() complaint: ComplaintView, @Ctx() ctx: ApiContext): Promise<User | null> | null {
+  assignee(
+    @Root() complaint: ComplaintView,
+    @Ctx() ctx: ApiContext,
+  ): Promise<UserView | null> | null {
     return complaint.assignee ? ctx.loaders.user.load(complaint.assignee.id) : null;
   }
 

@@ -32,3 +32,9 @@ export class Provider {
   @Property({ type: 'datetime', columnType: 'timestamptz' })
   createdAt: Date = new Date();
 }
+
+/** What the API reads of a provider: the entity, or a plain object read with a complaint page. */
+export type ProviderView = Pick<
+  Provider,
+  'id' | 'bin' | 'nameKk' | 'nameRu' | 'region' | 'postalAddress' | 'officeCode'
+>;

@@ -1,6 +1,6 @@
 import { Ctx, Query, Resolver } from 'type-graphql';
 import type { ApiContext } from '../../graphql/loaders.js';
-import type { Provider } from './provider.entity.js';
+import type { Provider, ProviderView } from './provider.entity.js';
 import type { ProviderService } from './provider.service.js';
 import { ProviderType } from './provider.types.js';
 
@@ -20,6 +20,6 @@ export class ProviderResolver {
 export function resolveProviderReference(
   reference: { id: string },
   ctx: ApiContext,
-): Promise<Provider | null> {
+): Promise<ProviderView | null> {
   return ctx.loaders.provider.load(reference.id);
 }

@@ -47,3 +47,9 @@ export class User {
   @Property({ type: 'datetime', columnType: 'timestamptz' })
   createdAt: Date = new Date();
 }
+
+/** What the API reads of a user: the entity, or a plain object read with a complaint page. */
+export interface UserView extends Pick<User, 'id' | 'email' | 'displayName' | 'role' | 'active'> {
+  provider: { id: string } | null;
+  authority: { id: string } | null;
+}

@@ -3,11 +3,11 @@ import { Role } from '@complaints/domain';
 import type { ApiContext } from '../../graphql/loaders.js';
 import type { Authority } from '../authorities/authority.entity.js';
 import { AuthorityType } from '../authorities/authority.types.js';
-import type { Provider } from '../providers/provider.entity.js';
+import type { ProviderView } from '../providers/provider.entity.js';
 import { ProviderType } from '../providers/provider.types.js';
 import type { AuthPayload, AuthService } from './auth.service.js';
 import type { UserAdminService } from './user-admin.service.js';
-import type { User } from './user.entity.js';
+import type { User, UserView } from './user.entity.js';
 import type { UserService } from './user.service.js';
 import { AuthPayloadType, NewUserInputType, UserType } from './user.types.js';
 
@@ -95,7 +95,7 @@ export class UserResolver {
     nullable: true,
     description: 'Set for PROVIDER_OFFICER: the provider they work for.',
   })
-  provider(@Root() user: User, @Ctx() ctx: ApiContext): Promise<Provider | null> | null {
+  provider(@Root() user: UserView, @Ctx() ctx: ApiContext): Promise<ProviderView | null> | null {
     return user.provider ? ctx.loaders.provider.load(user.provider.id) : null;
   }
 
@@ -103,7 +103,7 @@ export class UserResolver {
     nullable: true,
     description: 'Set for SUPERVISOR and INSPECTOR: their authority (territorial department).',
   })
-  authority(@Root() user: User, @Ctx() ctx: ApiContext): Promise<Authority | null> | null {
+  authority(@Root() user: UserView, @Ctx() ctx: ApiContext): Promise<Authority | null> | null {
     return user.authority ? ctx.loaders.authority.load(user.authority.id) : null;
   }
 }
