@@ -1,4 +1,4 @@
-import { addDays, type LocalDate, type WorkingCalendar } from '@complaints/calendar';
+import { addDays, type LocalDate } from '@complaints/calendar';
 import type { MetricsGroupBy, ReviewLevel } from '@complaints/domain';
 import type { RequestCtx } from '../../context.js';
 import { badInput } from '../../validation.js';
@@ -31,19 +31,11 @@ export interface ComplianceRow {
   medianWorkingDaysToDecision: number | null;
 }
 
-/** Five years: keeps one request's statement and calendar small. */
+/** Five years: keeps one request's work small. */
 export const MAX_METRICS_SPAN_DAYS = 1830;
-// Years the system can hold data for; also keeps the calendar arithmetic below in range.
+// The years of the `working_day` table: the system holds data for these only.
 const EARLIEST_DATE = '2000-01-01';
 const LATEST_DATE = '2100-12-31';
-// A registration date falls after receipt (next working day), so a decision made the evening of
-// receipt can precede it: the calendar starts a month early to cover that.
-const CALENDAR_MARGIN_BEFORE_DAYS = 31;
-// Decisions come days after registration; the calendar reaches today, but at least two and at
-// most ten years past `to`, so that an old period never needs a calendar up to an unbounded date
-// (a decision even later than that is left out of the median).
-const CALENDAR_MIN_DAYS_AFTER = 731;
-const CALENDAR_MAX_DAYS_AFTER = 3660;
 
 interface Grouping {
   key: string;
@@ -52,7 +44,10 @@ interface Grouping {
   orderBy: string;
 }
 
-/** Key, label and the joins they need; only fixed SQL text, never request values. */
+/**
+ * Key, label and the joins they need, over `f`: a rollup row or a complaint, with its provider
+ * `p`. Only fixed SQL text, never request values.
+ */
 function grouping(groupBy: MetricsGroupBy, name: 'name_kk' | 'name_ru'): Grouping {
   switch (groupBy) {
     case 'PROVIDER':
@@ -63,7 +58,7 @@ function grouping(groupBy: MetricsGroupBy, name: 'name_kk' | 'name_ru'): Groupin
       return {
         key: 'a.id::text',
         label: `a.${name}`,
-        joins: `join authority a on case when c.level = 'AUTHORITY' then a.id = c.authority_id
+        joins: `join authority a on case when f.level = 'AUTHORITY' then a.id = f.authority_id
                                          else a.region = p.region end`,
         orderBy: 'label, key',
       };
@@ -71,49 +66,100 @@ function grouping(groupBy: MetricsGroupBy, name: 'name_kk' | 'name_ru'): Groupin
       return { key: 'p.region', label: 'p.region', joins: '', orderBy: 'label, key' };
     case 'SERVICE':
       return {
-        key: `coalesce(c.public_service_code, '')`,
-        label: `case when c.public_service_code is null then '—'
-                     else coalesce(s.${name}, c.public_service_code) end`,
-        joins: 'left join public_service s on s.code = c.public_service_code',
+        key: `coalesce(f.public_service_code, '')`,
+        label: `case when coalesce(f.public_service_code, '') = '' then '—'
+                     else coalesce(s.${name}, f.public_service_code) end`,
+        joins: 'left join public_service s on s.code = f.public_service_code',
         orderBy: 'label, key',
       };
     case 'MONTH':
       return {
-        key: `to_char(c.registered_on, 'YYYY-MM')`,
-        label: `to_char(c.registered_on, 'YYYY-MM')`,
+        key: `to_char(f.month, 'YYYY-MM')`,
+        label: `to_char(f.month, 'YYYY-MM')`,
         joins: '',
         orderBy: 'key',
       };
   }
 }
 
-/**
- * Every date of [start, end] and its running count of working days, as PostgreSQL array
- * literals: MikroORM inlines an array parameter as a comma list, which `?::date[]` cannot read.
- */
-function workingIndex(
-  calendar: WorkingCalendar,
-  start: LocalDate,
-  end: LocalDate,
-): { days: string; indexes: string } {
-  const days: LocalDate[] = [];
-  const indexes: number[] = [];
-  let count = 0;
-  for (let day = start; day <= end; day = addDays(day, 1)) {
-    if (calendar.isWorkingDay(day)) count += 1;
-    days.push(day);
-    indexes.push(count);
-  }
-  return { days: `{${days.join(',')}}`, indexes: `{${indexes.join(',')}}` };
+/** A period of registration dates, both ends included. */
+interface Days {
+  from: LocalDate;
+  to: LocalDate;
 }
 
-function clampDate(value: LocalDate, min: LocalDate, max: LocalDate): LocalDate {
-  return value < min ? min : value > max ? max : value;
+/**
+ * The whole months inside [from, to] (read from the rollups: `start` inclusive, `end` exclusive)
+ * and the days left at either edge (read from the complaints).
+ */
+export function splitPeriod(
+  from: LocalDate,
+  to: LocalDate,
+): { months: { start: LocalDate; end: LocalDate } | null; edges: Days[] } {
+  const start = from.endsWith('-01') ? from : nextMonth(from);
+  const end = nextMonth(to) === addDays(to, 1) ? addDays(to, 1) : `${to.slice(0, 8)}01`;
+  if (start >= end) return { months: null, edges: [{ from, to }] };
+  const edges: Days[] = [];
+  if (from < start) edges.push({ from, to: addDays(start, -1) });
+  if (end <= to) edges.push({ from: end, to });
+  return { months: { start, end }, edges };
+}
+
+/** The first day of the month after the one of `day`. */
+function nextMonth(day: LocalDate): LocalDate {
+  const year = Number(day.slice(0, 4));
+  const month = Number(day.slice(5, 7));
+  return month === 12
+    ? `${String(year + 1).padStart(4, '0')}-01-01`
+    : `${day.slice(0, 4)}-${String(month + 1).padStart(2, '0')}-01`;
+}
+
+/** The filter's conditions on the columns of `f` (a rollup row or a complaint) and their values. */
+function conditions(
+  filter: MetricsFilter,
+  byService: boolean,
+): { sql: string[]; params: string[] } {
+  const sql: string[] = [];
+  const params: string[] = [];
+  if (filter.level) {
+    sql.push('f.level = ?');
+    params.push(filter.level);
+  }
+  if (filter.providerId) {
+    // An id that is not a UUID names no provider: nothing matches (and no cast error).
+    if (isUuid(filter.providerId)) {
+      sql.push('f.provider_id = ?::uuid');
+      params.push(filter.providerId);
+    } else sql.push('false');
+  }
+  if (filter.authorityId) {
+    if (isUuid(filter.authorityId)) {
+      sql.push('f.authority_id = ?::uuid');
+      params.push(filter.authorityId);
+    } else sql.push('false');
+  }
+  if (filter.publicServiceCode && byService) {
+    sql.push('f.public_service_code = ?');
+    params.push(filter.publicServiceCode);
+  }
+  return { sql, params };
+}
+
+/** The region is the provider's (`p`), joined after the rows are read. */
+function regionCondition(filter: MetricsFilter): { sql: string[]; params: string[] } {
+  return filter.region
+    ? { sql: ['p.region = ?'], params: [filter.region] }
+    : { sql: [], params: [] };
+}
+
+function where(clauses: string[]): string {
+  return clauses.length === 0 ? 'true' : clauses.join(' and ');
 }
 
 /** O1 / R2: compliance with the review deadlines, per provider, department, region, service or month. */
 export class ComplianceMetricsService {
-  constructor(private readonly calendars: WorkingCalendarService) {}
+  /** The working days come from the `working_day` table; the calendar service is not needed. */
+  constructor(_calendars?: WorkingCalendarService) {}
 
   async compute(
     ctx: RequestCtx,
@@ -136,89 +182,148 @@ export class ComplianceMetricsService {
       });
     }
 
-    const today = almatyDate(ctx.now);
-    const calendar = await this.calendars.calendar(ctx.em);
-    const cal = workingIndex(
-      calendar,
-      addDays(from, -CALENDAR_MARGIN_BEFORE_DAYS),
-      clampDate(today, addDays(to, CALENDAR_MIN_DAYS_AFTER), addDays(to, CALENDAR_MAX_DAYS_AFTER)),
-    );
-
     const group = grouping(groupBy, ctx.language === 'kk' ? 'name_kk' : 'name_ru');
-    const conditions = ['c.registered_on between ?::date and ?::date'];
-    const params: string[] = [cal.days, cal.indexes, today, from, to];
-    if (filter.level) {
-      conditions.push('c.level = ?');
-      params.push(filter.level);
-    }
-    if (filter.providerId) {
-      // An id that is not a UUID names no provider: nothing matches (and no cast error).
-      if (isUuid(filter.providerId)) {
-        conditions.push('c.provider_id = ?::uuid');
-        params.push(filter.providerId);
-      } else conditions.push('false');
-    }
-    if (filter.authorityId) {
-      if (isUuid(filter.authorityId)) {
-        conditions.push('c.authority_id = ?::uuid');
-        params.push(filter.authorityId);
-      } else conditions.push('false');
-    }
-    if (filter.region) {
-      conditions.push('p.region = ?');
-      params.push(filter.region);
-    }
-    if (filter.publicServiceCode) {
-      conditions.push('c.public_service_code = ?');
-      params.push(filter.publicServiceCode);
-    }
+    const today = almatyDate(ctx.now);
+    const rows = await ctx.em.execute<ComplianceRow[]>(...countsSql(filter, group, groupBy));
+    const overdue = await ctx.em.execute<{ key: string; openOverdue: number }[]>(
+      ...openOverdueSql(filter, group, today),
+    );
+    const overdueByKey = new Map(overdue.map((row) => [row.key, row.openOverdue]));
+    for (const row of rows) row.openOverdue = overdueByKey.get(row.key) ?? 0;
+    return rows;
+  }
+}
 
-    // One statement: the working-day index `cal` turns "working days between registration and
-    // decision" into a difference of two joined numbers, so no complaint is loaded into memory.
-    const sql = `
-      with cal (day, working_index) as (
-        select * from unnest(?::date[], ?::int[])
+/**
+ * Every measure but `openOverdue`, in one statement: the whole months from a rollup, the days
+ * at the edges from the complaints (by registration date), and the median read from the
+ * working-days histogram (percentile_cont: the mean of the two middle values of an even count).
+ */
+function countsSql(
+  filter: MetricsFilter,
+  group: Grouping,
+  groupBy: MetricsGroupBy,
+): [string, string[]] {
+  // The rollup by service only when the query needs the service: the other is much smaller.
+  const byService = groupBy === 'SERVICE' || Boolean(filter.publicServiceCode);
+  const { months, edges } = splitPeriod(filter.from, filter.to);
+  const onRollup = conditions(filter, byService);
+  const onComplaints = conditions(filter, true);
+  const region = regionCondition(filter);
+  const params: string[] = [];
+  const parts: string[] = [];
+  if (months) {
+    parts.push(`
+        select f.month, f.provider_id, f.level, f.authority_id,
+               ${byService ? 'f.public_service_code' : 'null::varchar'} as public_service_code,
+               f.total, f.decided, f.decided_on_time, f.escalated, f.upheld, f.court_referred,
+               f.working_days
+        from ${byService ? 'compliance_service_rollup' : 'compliance_rollup'} f
+        where f.month >= ?::date and f.month < ?::date and ${where(onRollup.sql)}`);
+    params.push(months.start, months.end, ...onRollup.params);
+  }
+  if (edges.length > 0) {
+    parts.push(`
+        select compliance_month(f.registered_on), f.provider_id, f.level, f.authority_id,
+               f.public_service_code, 1, (f.decided_on is not null)::int,
+               coalesce(f.decided_on <= f.response_deadline, false)::int,
+               (f.level = 'PROVIDER' and exists (
+                 select 1 from complaint e where e.parent_id = f.id and e.level = 'AUTHORITY'
+               ))::int,
+               coalesce(f.outcome in ('UPHELD', 'PARTIALLY_UPHELD'), false)::int,
+               (f.status = 'COURT_REFERRED')::int,
+               compliance_histogram_add('{}', greatest(dd.working_index - rd.working_index, 0), 1)
+        from complaint f
+        left join working_day rd on rd.day = f.registered_on
+        left join working_day dd on dd.day = f.decided_on
+        where (${edges.map(() => 'f.registered_on between ?::date and ?::date').join(' or ')})
+          and ${where(onComplaints.sql)}`);
+    for (const edge of edges) params.push(edge.from, edge.to);
+    params.push(...onComplaints.params);
+  }
+  params.push(...region.params);
+  const sql = `
+      with facts (month, provider_id, level, authority_id, public_service_code, total, decided,
+                  decided_on_time, escalated, upheld, court_referred, working_days) as (
+        ${parts.join('\n        union all')}
       ),
       scoped as (
-        select ${group.key} as key,
-               ${group.label} as label,
-               c.decided_on is not null as decided,
-               c.decided_on <= c.response_deadline as on_time,
-               c.status in ('REGISTERED', 'IN_REVIEW') and c.response_deadline < ?::date
-                 as open_overdue,
-               c.level = 'PROVIDER' and exists (
-                 select 1 from complaint e where e.parent_id = c.id and e.level = 'AUTHORITY'
-               ) as escalated,
-               c.outcome in ('UPHELD', 'PARTIALLY_UPHELD') as upheld,
-               c.status = 'COURT_REFERRED' as court_referred,
-               dc.working_index - rc.working_index as working_days
-        from complaint c
-        join provider p on p.id = c.provider_id
+        select ${group.key} as key, ${group.label} as label, f.*
+        from facts f
+        join provider p on p.id = f.provider_id
         ${group.joins}
-        left join cal rc on rc.day = c.registered_on
-        left join cal dc on dc.day = c.decided_on
-        where ${conditions.join(' and ')}
+        where ${where(region.sql)}
+      ),
+      totals as (
+        select key, label,
+               sum(total)::int as "total",
+               sum(decided)::int as "decided",
+               sum(decided_on_time)::int as "decidedOnTime",
+               sum(escalated)::int as "escalated",
+               sum(upheld)::int as "upheld",
+               sum(court_referred)::int as "courtReferred"
+        from scoped
+        group by key, label
+      ),
+      histogram as (
+        select s.key, h.bucket - 1 as working_days, sum(h.count) as count
+        from scoped s
+        cross join lateral unnest(s.working_days) with ordinality as h (count, bucket)
+        group by 1, 2
+        having sum(h.count) <> 0
+      ),
+      running as (
+        select key, working_days,
+               sum(count) over (partition by key order by working_days) as up_to,
+               sum(count) over (partition by key) as count
+        from histogram
+      ),
+      medians as (
+        select key,
+               (min(working_days) filter (where up_to > (count - 1) / 2)
+                 + min(working_days) filter (where up_to > count / 2)) / 2.0 as median
+        from running
+        group by key
       )
-      select key,
-             label,
-             count(*)::int as "total",
-             count(*) filter (where decided)::int as "decided",
-             count(*) filter (where on_time)::int as "decidedOnTime",
-             count(*) filter (where open_overdue)::int as "openOverdue",
-             (count(*) filter (where on_time))::float8
-               / nullif(count(*) filter (where decided), 0) as "onTimeRate",
-             count(*) filter (where escalated)::int as "escalated",
-             count(*) filter (where upheld)::int as "upheld",
-             count(*) filter (where court_referred)::int as "courtReferred",
-             -- Decided the evening of receipt, before the registration date: 0 days, not negative.
-             (percentile_cont(0.5) within group (order by greatest(working_days, 0))
-               filter (where working_days is not null))::float8 as "medianWorkingDaysToDecision"
-      from scoped
-      group by key, label
-      order by ${group.orderBy}`;
+      select t.key, t.label, t."total", t."decided", t."decidedOnTime", 0 as "openOverdue",
+             t."decidedOnTime"::float8 / nullif(t."decided", 0) as "onTimeRate",
+             t."escalated", t."upheld", t."courtReferred",
+             m.median::float8 as "medianWorkingDaysToDecision"
+      from totals t
+      left join medians m on m.key = t.key
+      where t."total" <> 0
+      order by ${group.orderBy
+        .split(', ')
+        .map((column) => `t.${column}`)
+        .join(', ')}`;
+  return [sql, params];
+}
 
-    return ctx.em.execute<ComplianceRow[]>(sql, params);
-  }
+/** Open complaints past their deadline today: always live, from the open complaints only. */
+function openOverdueSql(
+  filter: MetricsFilter,
+  group: Grouping,
+  today: LocalDate,
+): [string, string[]] {
+  const onComplaints = conditions(filter, true);
+  const region = regionCondition(filter);
+  const sql = `
+      select ${group.key} as key, count(*)::int as "openOverdue"
+      from (
+        select c.*, compliance_month(c.registered_on) as month
+        from complaint c
+        where c.status in ('REGISTERED', 'IN_REVIEW') and c.response_deadline < ?::date
+          and c.registered_on between ?::date and ?::date
+      ) f
+      join provider p on p.id = f.provider_id
+      ${group.joins}
+      where ${where([...onComplaints.sql, ...region.sql])}
+      group by 1`;
+  return [sql, [today, filter.from, filter.to, ...onComplaints.params, ...region.params]];
+}
+
+function clampDate(value: LocalDate, min: LocalDate, max: LocalDate): LocalDate {
+  return value < min ? min : value > max ? max : value;
 }
 
 /** The date moved into the years the metrics accept. */
