@@ -5,6 +5,10 @@ import { historyOf } from '../modules/complaints/complaint-history.js';
 import type { ComplaintView } from '../modules/complaints/complaint-view.js';
 import type { ProtectedRecipientField } from '../modules/consent/consent.service.js';
 import type { ProviderView } from '../modules/providers/provider.entity.js';
+import type { AuthorityView } from '../modules/authorities/authority.entity.js';
+import type { ComplaintEventView } from '../modules/complaints/complaint-event.entity.js';
+import type { ConsentView } from '../modules/consent/consent.entity.js';
+import type { NoticeView } from '../modules/notifications/notice.entity.js';
 import type { UserView } from '../modules/users/user.entity.js';
 import type { Services } from '../services.js';
 
@@ -26,14 +30,27 @@ function groupedBy<K, V>(keys: readonly K[], rows: readonly V[], keyOf: (row: V)
 /** One set per request: batches the N+1 of every nested field into one query each. */
 export function createLoaders(ctx: RequestCtx, services: Services) {
   let calendar: Promise<WorkingCalendar> | null = null;
+  const consents = new DataLoader<string, ConsentView[]>((ids) =>
+    services.consents
+      .listForComplaints(ctx.em, ids)
+      .then((rows) =>
+        groupedBy<string, ConsentView & { complaint: { id: string } }>(
+          ids,
+          rows,
+          (r) => r.complaint.id,
+        ),
+      ),
+  );
   return {
     provider: new DataLoader<string, ProviderView | null>((ids) =>
       services.providers
         .findByIds(ctx.em, ids)
         .then((rows) => byKey<string, ProviderView>(ids, rows, (r) => r.id)),
     ),
-    authority: new DataLoader((ids: readonly string[]) =>
-      services.authorities.findByIds(ctx.em, ids).then((rows) => byKey(ids, rows, (r) => r.id)),
+    authority: new DataLoader<string, AuthorityView | null>((ids) =>
+      services.authorities
+        .findByIds(ctx.em, ids)
+        .then((rows) => byKey<string, AuthorityView>(ids, rows, (r) => r.id)),
     ),
     publicService: new DataLoader((codes: readonly string[]) =>
       services.publicServices
@@ -46,32 +63,40 @@ export function createLoaders(ctx: RequestCtx, services: Services) {
         .then((rows) => byKey<string, UserView>(ids, rows, (r) => r.id)),
     ),
     /** Only the complaints the actor may read: the same scope as every other path. */
-    complaint: new DataLoader((ids: readonly string[]) =>
+    complaint: new DataLoader<string, ComplaintView | null>((ids) =>
       services.complaintQueries
         .findReadableByIds(ctx, ids)
-        .then((rows) => byKey(ids, rows, (r) => r.id)),
+        .then((rows) => byKey<string, ComplaintView>(ids, rows, (r) => r.id)),
     ),
-    escalation: new DataLoader((parentIds: readonly string[]) =>
+    escalation: new DataLoader<string, ComplaintView | null>((parentIds) =>
       services.complaintQueries
         .findReadableEscalations(ctx, parentIds)
-        .then((rows) => byKey(parentIds, rows, (r) => r.parent?.id ?? '')),
+        .then((rows) => byKey<string, ComplaintView>(parentIds, rows, (r) => r.parent?.id ?? '')),
     ),
-    history: new DataLoader((ids: readonly string[]) =>
-      historyOf(ctx.em, ids).then((rows) => groupedBy(ids, rows, (r) => r.complaint.id)),
+    history: new DataLoader<string, ComplaintEventView[]>((ids) =>
+      historyOf(ctx.em, ids).then((rows) =>
+        groupedBy<string, ComplaintEventView & { complaint: { id: string } }>(
+          ids,
+          rows,
+          (r) => r.complaint.id,
+        ),
+      ),
     ),
-    notices: new DataLoader((ids: readonly string[]) =>
+    notices: new DataLoader<string, NoticeView[]>((ids) =>
       services.notifications
         .listForComplaints(ctx.em, ids)
-        .then((rows) => groupedBy(ids, rows, (r) => r.complaint.id)),
+        .then((rows) =>
+          groupedBy<string, NoticeView & { complaint: { id: string } }>(
+            ids,
+            rows,
+            (r) => r.complaint.id,
+          ),
+        ),
     ),
-    consents: new DataLoader((ids: readonly string[]) =>
-      services.consents
-        .listForComplaints(ctx.em, ids)
-        .then((rows) => groupedBy(ids, rows, (r) => r.complaint.id)),
-    ),
+    consents,
     protectedRead: new DataLoader(
       (reads: readonly { complaint: ComplaintView; field: ProtectedRecipientField }[]) =>
-        services.consents.readProtected(ctx, reads),
+        services.consents.readProtected(ctx, reads, (ids) => consents.loadMany(ids)),
       { cacheKeyFn: (read) => `${read.complaint.id}:${read.field}` },
     ),
     /** The working calendar with its overrides: read once per request. */

@@ -183,6 +183,42 @@ describe('the case queue', () => {
     ).toBe(true);
   });
 
+  it('Performance: the SPA’s case page (an escalation, with its history, notices, consents and both links) is at most 3 statements', async () => {
+    const inspector = await world.as('inspector');
+    const caseQuery = readFileSync(
+      new URL('../../../admin/src/graphql/complaint.query.graphql', import.meta.url),
+      'utf8',
+    );
+    const list = await inspector.request<{
+      complaints: { edges: { node: { id: string; parent: { id: string } | null } }[] };
+    }>(
+      `{ complaints(first: 100, filter: { level: AUTHORITY }) { edges { node { id parent { id } } } } }`,
+    );
+    const escalation = list.data!.complaints.edges.find((e) => e.node.parent !== null)!.node;
+    type Case = {
+      complaint: {
+        id: string;
+        parent: { id: string; escalation?: unknown } | null;
+        history: { action: string }[];
+        notices: unknown[];
+        provider: { nameRu: string };
+        assignee: { displayName: string } | null;
+      };
+    };
+    for (const id of [escalation.id, escalation.parent!.id]) {
+      statements.length = 0;
+      const result = await inspector.request<Case>(caseQuery, { id });
+      // Without a consent the protected fields are refused (O8); the rest answers.
+      expect((result.errors ?? []).every((e) => e.extensions?.code === 'CONSENT_REQUIRED')).toBe(
+        true,
+      );
+      expect(result.data!.complaint.id).toBe(id);
+      expect(result.data!.complaint.history.length).toBeGreaterThan(0);
+      expect(result.data!.complaint.provider.nameRu.length).toBeGreaterThan(0);
+      expect(statements.length, statements.join('\n---\n')).toBeLessThanOrEqual(3);
+    }
+  });
+
   it('Performance: totalCount is one count(*) and is not run when not asked for', async () => {
     const inspector = await world.as('inspector');
     statements.length = 0;

@@ -29,3 +29,9 @@ export class Authority {
   @Property({ type: 'datetime', columnType: 'timestamptz' })
   createdAt: Date = new Date();
 }
+
+/** What the API reads of a department: the entity, or a plain object read with a case. */
+export type AuthorityView = Pick<
+  Authority,
+  'id' | 'nameKk' | 'nameRu' | 'region' | 'postalAddress' | 'officeCode'
+>;

@@ -1,6 +1,6 @@
 import { Ctx, Query, Resolver } from 'type-graphql';
 import type { ApiContext } from '../../graphql/loaders.js';
-import type { Authority } from './authority.entity.js';
+import type { Authority, AuthorityView } from './authority.entity.js';
 import type { AuthorityService } from './authority.service.js';
 import { AuthorityType } from './authority.types.js';
 
@@ -19,6 +19,6 @@ export class AuthorityResolver {
 export function resolveAuthorityReference(
   reference: { id: string },
   ctx: ApiContext,
-): Promise<Authority | null> {
+): Promise<AuthorityView | null> {
   return ctx.loaders.authority.load(reference.id);
 }

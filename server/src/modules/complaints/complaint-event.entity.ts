@@ -37,3 +37,9 @@ export class ComplaintEvent {
   @Property({ type: 'text', nullable: true })
   note: string | null = null;
 }
+
+/** What the API reads of a history entry: the entity, or a plain object read with its case. */
+export type ComplaintEventView = Pick<
+  ComplaintEvent,
+  'id' | 'at' | 'actorId' | 'actor' | 'action' | 'fromStatus' | 'toStatus' | 'note'
+>;

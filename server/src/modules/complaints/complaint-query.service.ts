@@ -13,16 +13,20 @@ import type { UserView } from '../users/user.entity.js';
 import { MAX_SEARCH_LENGTH } from './complaint-search.js';
 import { complaintViewFromRow, type ComplaintView } from './complaint-view.js';
 import {
+  caseReadFromRow,
+  caseSql,
   FULL_PAGE,
+  type CaseRead,
+  type CaseShape,
   providerViewFromRow,
   queuePageSql,
   queueWhere,
   userViewFromRow,
   type QueuePageShape,
   type QueueRow,
-} from './queue-page-sql.js';
+} from './complaint-read-sql.js';
 
-export type { QueuePageShape } from './queue-page-sql.js';
+export type { CaseRead, CaseShape, QueuePageShape } from './complaint-read-sql.js';
 
 export interface ComplaintFilter {
   status?: ComplaintStatus[] | null;
@@ -128,6 +132,18 @@ export class ComplaintQueryService {
         : [],
       countTotal: () => Promise.resolve(total ?? this.countOf(ctx, actor, filter ?? {}, today)),
     };
+  }
+
+  /**
+   * One case, if the actor may read it, in one prepared statement with what `shape` asks for
+   * (its links, history, notices and consents, each under the same read scope).
+   */
+  async caseById(ctx: RequestCtx, id: string, shape: CaseShape): Promise<CaseRead | null> {
+    const actor = this.reader(ctx);
+    if (!isUuid(id)) return null;
+    const { text, values } = caseSql(actor, id, almatyDate(ctx.now), shape);
+    const [row] = await queryPrepared<QueueRow>(ctx.em, text, values);
+    return row ? caseReadFromRow(row, shape) : null;
   }
 
   /** The total alone, when a caller asks for it without having said so in the shape. */

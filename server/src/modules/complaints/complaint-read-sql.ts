@@ -4,6 +4,11 @@ import type { UserActor } from '../access/access.js';
 import type { ProviderView } from '../providers/provider.entity.js';
 import { isUuid } from '../providers/provider.service.js';
 import type { UserView } from '../users/user.entity.js';
+import type { AuthorityView } from '../authorities/authority.entity.js';
+import type { ConsentView } from '../consent/consent.entity.js';
+import type { NoticeView } from '../notifications/notice.entity.js';
+import type { ComplaintEventView } from './complaint-event.entity.js';
+import { complaintViewFromRow, type ComplaintView } from './complaint-view.js';
 import { searchQueryOf } from './complaint-search.js';
 import type { ComplaintFilter } from './complaint-query.service.js';
 
@@ -29,54 +34,61 @@ export type QueueRow = Record<string, string | number | boolean | Date | string[
   working_days_left?: number | null;
   p__id?: string;
   u__id?: string | null;
+  a__id?: string | null;
 };
 
 /** Every column a ComplaintView is read from; dates as text, so no time zone can shift them. */
-const COMPLAINT_COLUMNS = [
-  'c.id',
-  'c.level',
-  'c.status',
-  'c.version',
-  'c.channel',
-  'c.subject',
-  'c.description',
-  'c.signature',
-  'c.official',
-  'c.public_service_code',
-  'c.recipient_kind',
-  'c.recipient_surname',
-  'c.recipient_given_name',
-  'c.recipient_patronymic',
-  'c.recipient_iin',
-  'c.recipient_organization_name',
-  'c.recipient_bin',
-  'c.recipient_outgoing_number',
-  'c.recipient_outgoing_date::text as recipient_outgoing_date',
-  'c.recipient_postal_address',
-  'c.recipient_email',
-  'c.recipient_phone',
-  'c.recipient_accessibility_needs',
-  'c.incoming_number',
-  'c.registered_at',
-  'c.registered_on::text as registered_on',
-  'c.accepted_by',
-  'c.response_deadline::text as response_deadline',
-  'c.response_place',
-  'c.office_code',
-  'c.outcome',
-  'c.reasoning',
-  'c.remedial_measures',
-  'c.decided_at',
-  'c.decided_on::text as decided_on',
-  'c.decided_by',
-  'c.court_referral_court',
-  'c.court_referral_filed_on::text as court_referral_filed_on',
-  'c.court_referral_case_number',
-  'c.provider_id',
-  'c.authority_id',
-  'c.parent_id',
-  'c.assignee_id',
-].join(', ');
+const COMPLAINT_COLUMN_LIST = [
+  'id',
+  'level',
+  'status',
+  'version',
+  'channel',
+  'subject',
+  'description',
+  'signature',
+  'official',
+  'public_service_code',
+  'recipient_kind',
+  'recipient_surname',
+  'recipient_given_name',
+  'recipient_patronymic',
+  'recipient_iin',
+  'recipient_organization_name',
+  'recipient_bin',
+  'recipient_outgoing_number',
+  'recipient_outgoing_date::text as recipient_outgoing_date',
+  'recipient_postal_address',
+  'recipient_email',
+  'recipient_phone',
+  'recipient_accessibility_needs',
+  'incoming_number',
+  'registered_at',
+  'registered_on::text as registered_on',
+  'accepted_by',
+  'response_deadline::text as response_deadline',
+  'response_place',
+  'office_code',
+  'outcome',
+  'reasoning',
+  'remedial_measures',
+  'decided_at',
+  'decided_on::text as decided_on',
+  'decided_by',
+  'court_referral_court',
+  'court_referral_filed_on::text as court_referral_filed_on',
+  'court_referral_case_number',
+  'provider_id',
+  'authority_id',
+  'parent_id',
+  'assignee_id',
+];
+
+function complaintColumns(alias: string): string {
+  return COMPLAINT_COLUMN_LIST.map((column) => `${alias}.${column}`).join(', ');
+}
+
+const COMPLAINT_COLUMNS = complaintColumns('c');
 
 const PROVIDER_COLUMNS = `p.id as p__id, p.bin as p__bin, p.name_kk as p__name_kk,
   p.name_ru as p__name_ru, p.region as p__region, p.postal_address as p__postal_address,
@@ -99,6 +111,28 @@ class Parameters {
 }
 
 /**
+ * Who sees which complaint (`alias` names the complaint row), or null when the actor sees all:
+ * the same rule as `applyReadScope`.
+ */
+function readScopeSql(actor: UserActor, alias: string, params: Parameters): string | null {
+  switch (actor.role) {
+    case 'SUPERVISOR':
+    case 'INSPECTOR':
+      return null;
+    case 'PROVIDER_OFFICER':
+      return `${alias}.provider_id = ${params.add(actor.providerId, 'uuid')}`;
+    case 'PARTNER': {
+      const me = params.add(actor.userId, 'uuid');
+      return `(${alias}.filed_by_id = ${me}
+        or exists (select 1 from complaint sp where sp.id = ${alias}.parent_id and sp.filed_by_id = ${me})
+        or exists (select 1 from complaint se where se.parent_id = ${alias}.id and se.filed_by_id = ${me}))`;
+    }
+    case 'ANALYST':
+      return 'false';
+  }
+}
+
+/**
  * Who sees which complaint, and the filters, as one SQL condition (the read scope in SQL on
  * every path: the same rule as `applyReadScope`).
  */
@@ -109,24 +143,8 @@ function conditions(
   params: Parameters,
 ): string[] {
   const where: string[] = [];
-  switch (actor.role) {
-    case 'SUPERVISOR':
-    case 'INSPECTOR':
-      break;
-    case 'PROVIDER_OFFICER':
-      where.push(`c.provider_id = ${params.add(actor.providerId, 'uuid')}`);
-      break;
-    case 'PARTNER': {
-      const me = params.add(actor.userId, 'uuid');
-      where.push(`(c.filed_by_id = ${me}
-        or exists (select 1 from complaint pc where pc.id = c.parent_id and pc.filed_by_id = ${me})
-        or exists (select 1 from complaint ec where ec.parent_id = c.id and ec.filed_by_id = ${me}))`);
-      break;
-    }
-    case 'ANALYST':
-      where.push('false');
-      break;
-  }
+  const scope = readScopeSql(actor, 'c', params);
+  if (scope !== null) where.push(scope);
   const statuses: readonly ComplaintStatus[] = filter.status ?? [];
   if (statuses.length > 0) {
     where.push(`c.status = any(${params.add([...new Set(statuses)], 'text[]')})`);
@@ -252,5 +270,161 @@ export function userViewFromRow(row: QueueRow): UserView {
     active: row.u__active === true,
     provider: reference(row.u__provider_id),
     authority: reference(row.u__authority_id),
+  };
+}
+
+/** What a read of one case asks for beyond the complaint itself. */
+export interface CaseShape {
+  provider: boolean;
+  authority: boolean;
+  assignee: boolean;
+  workingDaysLeft: boolean;
+  history: boolean;
+  notices: boolean;
+  consents: boolean;
+  parent: boolean;
+  escalation: boolean;
+}
+
+const AUTHORITY_COLUMNS = `a.id as a__id, a.name_kk as a__name_kk, a.name_ru as a__name_ru,
+  a.region as a__region, a.postal_address as a__postal_address, a.office_code as a__office_code`;
+
+const HISTORY_JSON = `(select coalesce(json_agg(json_build_object(
+    'id', e.id::text, 'at', e.at, 'actorId', e.actor_id, 'actor', e.actor, 'action', e.action,
+    'fromStatus', e.from_status, 'toStatus', e.to_status, 'note', e.note) order by e.at, e.id), '[]')
+  from complaint_event e where e.complaint_id = c.id) as history_json`;
+
+const NOTICES_JSON = `(select coalesce(json_agg(json_build_object(
+    'id', n.id, 'kind', n.kind, 'channel', n.channel, 'addressee', n.addressee,
+    'destination', n.destination, 'accessibilityNeeds', n.accessibility_needs,
+    'content', n.content, 'createdAt', n.created_at, 'deliveredAt', n.delivered_at)
+    order by n.created_at, n.id), '[]')
+  from notice n where n.complaint_id = c.id) as notices_json`;
+
+const CONSENTS_JSON = `(select coalesce(json_agg(json_build_object(
+    'id', k.id, 'scope', k.scope, 'signedBy', k.signed_by, 'method', k.method,
+    'signedOn', k.signed_on::text, 'evidence', k.evidence, 'recordedAt', k.recorded_at,
+    'recordedById', k.recorded_by_id, 'revokedAt', k.revoked_at, 'revokedById', k.revoked_by_id)
+    order by k.recorded_at, k.id), '[]')
+  from consent k where k.complaint_id = c.id) as consents_json`;
+
+/**
+ * One statement for a case page: the complaint if the actor may read it, with what the query
+ * asks for: its provider, department, assignee, working days left, history, notices, consents,
+ * and the complaints at both ends of its escalation link (each only if readable too).
+ */
+export function caseSql(
+  actor: UserActor,
+  id: string,
+  today: LocalDate,
+  shape: CaseShape,
+): { text: string; values: unknown[] } {
+  const params = new Parameters();
+  const where = [`c.id = ${params.add(id, 'uuid')}`];
+  const scope = readScopeSql(actor, 'c', params);
+  if (scope !== null) where.push(scope);
+  const linked = (condition: string) => {
+    const linkScope = readScopeSql(actor, 'r', params);
+    return `(select row_to_json(x) from (select ${complaintColumns('r')} from complaint r
+      where ${condition}${linkScope === null ? '' : ` and ${linkScope}`}) x)`;
+  };
+  const columns = [COMPLAINT_COLUMNS];
+  const joins: string[] = [];
+  if (shape.provider) {
+    columns.push(PROVIDER_COLUMNS);
+    joins.push('join provider p on p.id = c.provider_id');
+  }
+  if (shape.authority) {
+    columns.push(AUTHORITY_COLUMNS);
+    joins.push('left join authority a on a.id = c.authority_id');
+  }
+  if (shape.assignee) {
+    columns.push(USER_COLUMNS);
+    joins.push('left join app_user u on u.id = c.assignee_id');
+  }
+  if (shape.workingDaysLeft) {
+    const todayIndex = `(select w.working_index from working_day w where w.day = ${params.add(today, 'date')})`;
+    columns.push(`d.working_index - ${todayIndex} as working_days_left`);
+    joins.push('left join working_day d on d.day = c.response_deadline');
+  }
+  if (shape.history) columns.push(HISTORY_JSON);
+  if (shape.notices) columns.push(NOTICES_JSON);
+  if (shape.consents) columns.push(CONSENTS_JSON);
+  if (shape.parent) columns.push(`${linked('r.id = c.parent_id')} as parent_json`);
+  if (shape.escalation) columns.push(`${linked('r.parent_id = c.id')} as escalation_json`);
+  return {
+    text: `select ${columns.join(', ')} from complaint c ${joins.join(' ')} where ${where.join(' and ')}`,
+    values: params.values,
+  };
+}
+
+/** A case as read by `caseSql`: the views the nested fields will ask for, already at hand. */
+export interface CaseRead {
+  complaint: ComplaintView;
+  provider: ProviderView | null;
+  authority: AuthorityView | null;
+  assignee: UserView | null;
+  history: ComplaintEventView[] | null;
+  notices: NoticeView[] | null;
+  consents: ConsentView[] | null;
+  /** undefined: not asked; null: none the actor may read. */
+  parent: ComplaintView | null | undefined;
+  escalation: ComplaintView | null | undefined;
+}
+
+type JsonObject = Record<string, unknown>;
+const instantOf = (value: unknown): Date => new Date(String(value));
+const instantOrNull = (value: unknown): Date | null =>
+  value === null || value === undefined ? null : instantOf(value);
+
+export function caseReadFromRow(row: QueueRow, shape: CaseShape): CaseRead {
+  const complaint = complaintViewFromRow(row);
+  if (shape.workingDaysLeft) {
+    complaint.workingDaysLeft = isOpen(complaint.status) ? (row.working_days_left ?? null) : null;
+  }
+  const json = (key: string) => (row as unknown as Record<string, JsonObject[] | null>)[key];
+  const linked = (key: string) => {
+    const value = (row as unknown as Record<string, QueueRow | null>)[key];
+    return value ? complaintViewFromRow(value) : null;
+  };
+  return {
+    complaint,
+    provider: shape.provider ? providerViewFromRow(row) : null,
+    authority: shape.authority && row.a__id ? authorityViewFromRow(row) : null,
+    assignee: shape.assignee && row.u__id ? userViewFromRow(row) : null,
+    history: shape.history
+      ? (json('history_json') ?? []).map((e) => ({
+          ...(e as unknown as ComplaintEventView),
+          at: instantOf(e.at),
+        }))
+      : null,
+    notices: shape.notices
+      ? (json('notices_json') ?? []).map((n) => ({
+          ...(n as unknown as NoticeView),
+          createdAt: instantOf(n.createdAt),
+          deliveredAt: instantOrNull(n.deliveredAt),
+        }))
+      : null,
+    consents: shape.consents
+      ? (json('consents_json') ?? []).map((k) => ({
+          ...(k as unknown as ConsentView),
+          recordedAt: instantOf(k.recordedAt),
+          revokedAt: instantOrNull(k.revokedAt),
+          active: k.revokedAt === null,
+        }))
+      : null,
+    parent: shape.parent ? linked('parent_json') : undefined,
+    escalation: shape.escalation ? linked('escalation_json') : undefined,
+  };
+}
+
+function authorityViewFromRow(row: QueueRow): AuthorityView {
+  return {
+    id: String(row.a__id),
+    nameKk: String(row.a__name_kk),
+    nameRu: String(row.a__name_ru),
+    region: String(row.a__region),
+    postalAddress: String(row.a__postal_address),
+    officeCode: String(row.a__office_code),
   };
 }

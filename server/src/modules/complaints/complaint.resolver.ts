@@ -14,18 +14,18 @@ import {
 import type { ApiContext } from '../../graphql/loaders.js';
 import { selectedFields } from '../../graphql/selection.js';
 import type { RateLimiter } from '../../graphql/rate-limit.js';
-import type { Authority } from '../authorities/authority.entity.js';
+import type { AuthorityView } from '../authorities/authority.entity.js';
 import { AuthorityType } from '../authorities/authority.types.js';
 import { almatyDate } from '../calendar/almaty-time.js';
-import type { Consent } from '../consent/consent.entity.js';
-import type { Notice } from '../notifications/notice.entity.js';
+import type { ConsentView } from '../consent/consent.entity.js';
+import type { NoticeView } from '../notifications/notice.entity.js';
 import type { ProviderView } from '../providers/provider.entity.js';
 import { ProviderType } from '../providers/provider.types.js';
 import type { PublicService } from '../services/public-service.entity.js';
 import { PublicServiceType } from '../services/public-service.types.js';
 import type { UserView } from '../users/user.entity.js';
 import { UserType } from '../users/user.types.js';
-import type { ComplaintEvent } from './complaint-event.entity.js';
+import type { ComplaintEventView } from './complaint-event.entity.js';
 import type { ComplaintQueryService } from './complaint-query.service.js';
 import {
   courtReferralView,
@@ -68,12 +68,40 @@ export class ComplaintResolver {
     nullable: true,
     description: 'A complaint the caller may read; null otherwise.',
   })
-  complaint(
+  async complaint(
     @Arg('id', () => ID, { description: 'The complaint.' }) id: string,
     @Ctx() ctx: ApiContext,
-  ): Promise<Complaint | null> {
-    this.queries.reader(ctx);
-    return ctx.loaders.complaint.load(id);
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<ComplaintView | null> {
+    const asked = selectedFields(info, []);
+    const read = await this.queries.caseById(ctx, id, {
+      provider: asked.has('provider'),
+      authority: asked.has('authority'),
+      assignee: asked.has('assignee'),
+      workingDaysLeft: asked.has('workingDaysLeft'),
+      history: asked.has('history'),
+      notices: asked.has('notices'),
+      consents: asked.has('consents') || asked.has('recipient'),
+      parent: asked.has('parent'),
+      escalation: asked.has('escalation'),
+    });
+    if (!read) return null;
+    // Read with the case: the nested fields find them in the request's loaders.
+    const { loaders } = ctx;
+    const key = read.complaint.id;
+    loaders.complaint.prime(key, read.complaint);
+    if (read.provider) loaders.provider.prime(read.provider.id, read.provider);
+    if (read.authority) loaders.authority.prime(read.authority.id, read.authority);
+    if (read.assignee) loaders.user.prime(read.assignee.id, read.assignee);
+    if (read.history) loaders.history.prime(key, read.history);
+    if (read.notices) loaders.notices.prime(key, read.notices);
+    if (read.consents) loaders.consents.prime(key, read.consents);
+    if (read.parent !== undefined && read.complaint.parent) {
+      loaders.complaint.prime(read.complaint.parent.id, read.parent);
+    }
+    if (read.escalation !== undefined) loaders.escalation.prime(key, read.escalation);
+    if (read.escalation) loaders.complaint.prime(read.escalation.id, read.escalation);
+    return read.complaint;
   }
 
   @Query(() => ComplaintType, {
@@ -276,7 +304,7 @@ export class ComplaintResolver {
   authority(
     @Root() complaint: ComplaintView,
     @Ctx() ctx: ApiContext,
-  ): Promise<Authority | null> | null {
+  ): Promise<AuthorityView | null> | null {
     return complaint.authority ? ctx.loaders.authority.load(complaint.authority.id) : null;
   }
 
@@ -319,7 +347,7 @@ export class ComplaintResolver {
   parent(
     @Root() complaint: ComplaintView,
     @Ctx() ctx: ApiContext,
-  ): Promise<Complaint | null> | null {
+  ): Promise<ComplaintView | null> | null {
     return complaint.parent ? ctx.loaders.complaint.load(complaint.parent.id) : null;
   }
 
@@ -330,12 +358,12 @@ export class ComplaintResolver {
   escalation(
     @Root() complaint: ComplaintView,
     @Ctx() ctx: ApiContext,
-  ): Promise<Complaint | null> | null {
+  ): Promise<ComplaintView | null> | null {
     return mayHaveEscalation(complaint) ? ctx.loaders.escalation.load(complaint.id) : null;
   }
 
   @FieldResolver(() => [ComplaintEventType], { description: 'Every change, oldest first.' })
-  history(@Root() complaint: ComplaintView, @Ctx() ctx: ApiContext): Promise<ComplaintEvent[]> {
+  history(@Root() complaint: ComplaintView, @Ctx() ctx: ApiContext): Promise<ComplaintEventView[]> {
     return ctx.loaders.history.load(complaint.id);
   }
 
@@ -353,14 +381,14 @@ export class ComplaintResolver {
   @FieldResolver(() => [NoticeType], {
     description: 'O5: the notices written to the recipient, oldest first.',
   })
-  notices(@Root() complaint: ComplaintView, @Ctx() ctx: ApiContext): Promise<Notice[]> {
+  notices(@Root() complaint: ComplaintView, @Ctx() ctx: ApiContext): Promise<NoticeView[]> {
     return ctx.loaders.notices.load(complaint.id);
   }
 
   @FieldResolver(() => [ConsentType], {
     description: "O8: the recipient's written consents on this complaint.",
   })
-  consents(@Root() complaint: ComplaintView, @Ctx() ctx: ApiContext): Promise<Consent[]> {
+  consents(@Root() complaint: ComplaintView, @Ctx() ctx: ApiContext): Promise<ConsentView[]> {
     return ctx.loaders.consents.load(complaint.id);
   }
 }
@@ -378,6 +406,6 @@ export class ComplaintConnectionResolver {
 export function resolveComplaintReference(
   reference: { id: string },
   ctx: ApiContext,
-): Promise<Complaint | null> {
+): Promise<ComplaintView | null> {
   return ctx.loaders.complaint.load(reference.id);
 }

@@ -58,3 +58,19 @@ export class Consent {
     return this.revokedAt === null;
   }
 }
+
+/** What the API reads of a consent: the entity, or a plain object read with its case. */
+export type ConsentView = Pick<
+  Consent,
+  | 'id'
+  | 'scope'
+  | 'signedBy'
+  | 'method'
+  | 'signedOn'
+  | 'evidence'
+  | 'recordedAt'
+  | 'recordedById'
+  | 'revokedAt'
+  | 'revokedById'
+  | 'active'
+>;

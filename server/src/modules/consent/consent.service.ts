@@ -13,7 +13,7 @@ import { assertMayAct, reachComplaint } from '../complaints/complaint-access.js'
 import type { Complaint } from '../complaints/complaint.entity.js';
 import type { ComplaintView } from '../complaints/complaint-view.js';
 import { isUuid } from '../providers/provider.service.js';
-import { Consent } from './consent.entity.js';
+import { Consent, type ConsentView } from './consent.entity.js';
 
 export interface ConsentData {
   scope: ConsentScope[];
@@ -174,17 +174,28 @@ export class ConsentService {
   /**
    * Batched gate for protected reads: for each (complaint, field) either the value may be read or
    * CONSENT_REQUIRED. Every read that passes is audited: one record per complaint per batch.
+   * `consentsOf` gives each complaint's consents (the request's loader, which may hold them
+   * already); by default they are read here.
    */
   async readProtected(
     ctx: RequestCtx,
     reads: readonly { complaint: ComplaintView; field: ProtectedRecipientField }[],
+    consentsOf?: (ids: string[]) => Promise<(readonly ConsentView[] | Error)[]>,
   ): Promise<(string | null | ConsentRequiredError)[]> {
     const ids = [...new Set(reads.map((r) => r.complaint.id))];
-    const consents = await this.listForComplaints(ctx.em, ids);
+    const perComplaint = consentsOf
+      ? await consentsOf(ids)
+      : await this.listForComplaints(ctx.em, ids).then((rows) =>
+          ids.map((id) => rows.filter((row) => row.complaint.id === id)),
+        );
     const covered = new Set(
-      consents
-        .filter((c) => c.revokedAt === null && c.scope.includes(SCOPE_OF_RECIPIENT_DATA))
-        .map((c) => c.complaint.id),
+      ids.filter((id, i) => {
+        const consents = perComplaint[i];
+        if (consents instanceof Error) throw consents;
+        return (consents ?? []).some(
+          (c) => c.revokedAt === null && c.scope.includes(SCOPE_OF_RECIPIENT_DATA),
+        );
+      }),
     );
     const granted = new Map<string, Set<ProtectedRecipientField>>();
     const results = reads.map(({ complaint, field }) => {

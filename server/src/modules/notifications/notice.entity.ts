@@ -51,3 +51,17 @@ export class Notice {
   @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
   deliveredAt: Date | null = null;
 }
+
+/** What the API reads of a notice: the entity, or a plain object read with its case. */
+export type NoticeView = Pick<
+  Notice,
+  | 'id'
+  | 'kind'
+  | 'channel'
+  | 'addressee'
+  | 'destination'
+  | 'accessibilityNeeds'
+  | 'content'
+  | 'createdAt'
+  | 'deliveredAt'
+>;

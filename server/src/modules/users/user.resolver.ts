@@ -1,7 +1,7 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Role } from '@complaints/domain';
 import type { ApiContext } from '../../graphql/loaders.js';
-import type { Authority } from '../authorities/authority.entity.js';
+import type { AuthorityView } from '../authorities/authority.entity.js';
 import { AuthorityType } from '../authorities/authority.types.js';
 import type { ProviderView } from '../providers/provider.entity.js';
 import { ProviderType } from '../providers/provider.types.js';
@@ -103,7 +103,7 @@ export class UserResolver {
     nullable: true,
     description: 'Set for SUPERVISOR and INSPECTOR: their authority (territorial department).',
   })
-  authority(@Root() user: UserView, @Ctx() ctx: ApiContext): Promise<Authority | null> | null {
+  authority(@Root() user: UserView, @Ctx() ctx: ApiContext): Promise<AuthorityView | null> | null {
     return user.authority ? ctx.loaders.authority.load(user.authority.id) : null;
   }
 }

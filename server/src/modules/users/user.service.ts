@@ -4,6 +4,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Role } from '@complaints/domain';
 import { isUuid } from '../providers/provider.service.js';
 import { User } from './user.entity.js';
+import { queryPrepared } from '../../db/prepared.js';
 
 export interface ActorRow {
   id: string;
@@ -65,9 +66,11 @@ export class UserService {
    */
   async findActorRow(em: EntityManager, id: string): Promise<ActorRow | null> {
     if (!isUuid(id)) return null;
-    const [row] = await em.execute<ActorRow[]>(
+    // Every request with a token runs this: prepared once per connection.
+    const [row] = await queryPrepared<ActorRow>(
+      em,
       `select id, display_name, role, provider_id, authority_id, active, token_version
-       from app_user where id = ?`,
+       from app_user where id = $1::uuid`,
       [id],
     );
     return row ?? null;
