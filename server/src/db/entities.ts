@@ -14,6 +14,7 @@ import { IncomingNumberCounter } from '../modules/complaints/incoming-number-cou
 import {
   ComplianceRollup,
   ComplianceServiceRollup,
+  ComplianceServiceTotalRollup,
 } from '../modules/metrics/compliance-rollup.entity.js';
 import { Consent } from '../modules/consent/consent.entity.js';
 import { Notice } from '../modules/notifications/notice.entity.js';
@@ -41,6 +42,7 @@ export const entities = [
   WorkingDay,
   ComplianceRollup,
   ComplianceServiceRollup,
+  ComplianceServiceTotalRollup,
   Consent,
   Notice,
   AuditRecord,

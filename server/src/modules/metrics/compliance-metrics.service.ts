@@ -58,8 +58,9 @@ function grouping(groupBy: MetricsGroupBy, name: 'name_kk' | 'name_ru'): Groupin
       return {
         key: 'a.id::text',
         label: `a.${name}`,
-        joins: `join authority a on case when f.level = 'AUTHORITY' then a.id = f.authority_id
-                                         else a.region = p.region end`,
+        joins: `left join authority pa on pa.region = p.region
+                join authority a
+                  on a.id = case when f.level = 'AUTHORITY' then f.authority_id else pa.id end`,
         orderBy: 'label, key',
       };
     case 'REGION':
@@ -194,6 +195,29 @@ export class ComplianceMetricsService {
   }
 }
 
+type Rollup = 'compliance_rollup' | 'compliance_service_rollup' | 'compliance_service_total_rollup';
+
+/** The key columns of each rollup, as the facts' columns (a missing one is null). */
+const rollupColumns: Record<Rollup, string> = {
+  compliance_rollup: 'f.provider_id, f.level, f.authority_id, null::varchar',
+  compliance_service_rollup: 'f.provider_id, f.level, f.authority_id, f.public_service_code',
+  compliance_service_total_rollup: 'null::uuid, f.level, null::uuid, f.public_service_code',
+};
+
+/**
+ * The smallest rollup that answers the query: by provider unless the service is asked for; by
+ * service across providers when nothing needs the provider.
+ */
+function rollupFor(filter: MetricsFilter, groupBy: MetricsGroupBy): Rollup {
+  if (groupBy !== 'SERVICE' && !filter.publicServiceCode) return 'compliance_rollup';
+  const needsProvider =
+    groupBy === 'PROVIDER' ||
+    groupBy === 'AUTHORITY' ||
+    groupBy === 'REGION' ||
+    Boolean(filter.providerId || filter.authorityId || filter.region);
+  return needsProvider ? 'compliance_service_rollup' : 'compliance_service_total_rollup';
+}
+
 /**
  * Every measure but `openOverdue`, in one statement: the whole months from a rollup, the days
  * at the edges from the complaints (by registration date), and the median read from the
@@ -204,21 +228,19 @@ function countsSql(
   group: Grouping,
   groupBy: MetricsGroupBy,
 ): [string, string[]] {
-  // The rollup by service only when the query needs the service: the other is much smaller.
-  const byService = groupBy === 'SERVICE' || Boolean(filter.publicServiceCode);
+  const rollup = rollupFor(filter, groupBy);
   const { months, edges } = splitPeriod(filter.from, filter.to);
-  const onRollup = conditions(filter, byService);
+  const onRollup = conditions(filter, rollup !== 'compliance_rollup');
   const onComplaints = conditions(filter, true);
   const region = regionCondition(filter);
   const params: string[] = [];
   const parts: string[] = [];
   if (months) {
     parts.push(`
-        select f.month, f.provider_id, f.level, f.authority_id,
-               ${byService ? 'f.public_service_code' : 'null::varchar'} as public_service_code,
+        select f.month, ${rollupColumns[rollup]},
                f.total, f.decided, f.decided_on_time, f.escalated, f.upheld, f.court_referred,
                f.working_days
-        from ${byService ? 'compliance_service_rollup' : 'compliance_rollup'} f
+        from ${rollup} f
         where f.month >= ?::date and f.month < ?::date and ${where(onRollup.sql)}`);
     params.push(months.start, months.end, ...onRollup.params);
   }
@@ -250,7 +272,7 @@ function countsSql(
       scoped as (
         select ${group.key} as key, ${group.label} as label, f.*
         from facts f
-        join provider p on p.id = f.provider_id
+        ${rollup === 'compliance_service_total_rollup' ? '' : 'join provider p on p.id = f.provider_id'}
         ${group.joins}
         where ${where(region.sql)}
       ),
