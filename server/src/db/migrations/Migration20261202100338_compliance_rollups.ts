@@ -356,7 +356,7 @@ export class Migration20261202100338_compliance_rollups extends Migration {
               as escalated,
             count(*) filter (where c.outcome in ('UPHELD', 'PARTIALLY_UPHELD'))::int as upheld,
             count(*) filter (where c.status = 'COURT_REFERRED')::int as court_referred,
-            count(d.day)::int as decided_with_days
+            count(d.working_index - r.working_index)::int as decided_with_days
           from complaint c
           left join working_day r on r.day = c.registered_on
           left join working_day d on d.day = c.decided_on

@@ -254,7 +254,9 @@ function countsSql(
                ))::int,
                coalesce(f.outcome in ('UPHELD', 'PARTIALLY_UPHELD'), false)::int,
                (f.status = 'COURT_REFERRED')::int,
-               compliance_histogram_add('{}', greatest(dd.working_index - rd.working_index, 0), 1)
+               -- greatest() skips nulls: an undecided complaint counts 0 times, not at 0 days.
+               compliance_histogram_add('{}', greatest(dd.working_index - rd.working_index, 0),
+                                        (dd.working_index - rd.working_index is not null)::int)
         from complaint f
         left join working_day rd on rd.day = f.registered_on
         left join working_day dd on dd.day = f.decided_on
