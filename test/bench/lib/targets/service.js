@@ -1,0 +1,18 @@
+// This service, as production runs it: createApp from the build, NODE_ENV=production.
+import { createApp } from '../../../../server/dist/app.js';
+import { loadConfig } from '../../../../server/dist/config.js';
+
+export async function start({ databaseUrl, poolSize, jwtSecret }) {
+  const app = await createApp(
+    loadConfig({
+      DATABASE_URL: databaseUrl,
+      DATABASE_POOL_SIZE: String(poolSize),
+      PORT: '0',
+      HOST: '127.0.0.1',
+      NODE_ENV: 'production',
+      SEED_DEMO: '0',
+      JWT_SECRET: jwtSecret,
+    }),
+  );
+  return { url: `http://127.0.0.1:${app.port}/graphql`, stop: () => app.stop() };
+}
