@@ -244,15 +244,21 @@ function printQueue(label, dataset, queue) {
       rows,
     ),
   );
-  const service = statements.service;
-  if (service.timings.length > 0) {
-    console.log(`\nthis service's statements for one queue page (pg_stat_statements):`);
-    for (const t of service.timings) {
-      console.log(
-        `  ${fixed(t.perRequest, 1)}× ${fixed(t.meanMs, 2).padStart(7)} ms mean, ` +
-          `${fixed(t.rows, 0)} rows: ${t.query.slice(0, 220)}${t.query.length > 220 ? '…' : ''}`,
-      );
-    }
+  for (const { kind, name } of TARGETS)
+    printStatements(`${name}, one queue page`, statements[kind]);
+}
+
+/** The statements of one request: from pg_stat_statements (with times) or else from the wire. */
+function printStatements(title, counts) {
+  console.log(`\n${title}: ${statementCell(counts)}`);
+  const lines = counts.timings.length
+    ? counts.timings.map((t) => ({
+        text: t.query,
+        head: `${fixed(t.perRequest, 1)}× ${fixed(t.meanMs, 2).padStart(7)} ms mean, ${fixed(t.rows, 0)} rows`,
+      }))
+    : counts.texts.map((t) => ({ text: t.text, head: `${fixed(t.perRequest, 1)}×` }));
+  for (const { text, head } of lines) {
+    console.log(`  ${head}: ${text.slice(0, 160)}${text.length > 160 ? '…' : ''}`);
   }
 }
 
@@ -313,6 +319,7 @@ function printFiling(label, filing) {
       `audit chain ${c.verification.valid ? 'valid' : 'INVALID'} (${c.verification.checked} of ${c.records} records checked)`,
   );
   for (const problem of c.problems) console.log(`  PROBLEM: ${problem}`);
+  printStatements('one filing', filing.statements);
 }
 
 async function main() {
