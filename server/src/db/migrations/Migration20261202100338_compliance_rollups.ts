@@ -334,8 +334,10 @@ export class Migration20261202100338_compliance_rollups extends Migration {
       referencing old table as old_days new table as new_days
       for each statement execute function compliance_rollup_on_working_day();`);
 
-    // Recomputes the three rollups from the complaints: after a bulk load with the triggers disabled
-    // (alter table complaint disable trigger user), or to check them.
+    // Recomputes the three rollups from the complaints, to check them or after a bulk load with
+    // the two complaint triggers disabled (`alter table complaint disable trigger
+    // compliance_rollup_on_complaint_insert_delete`, and `…_update`): a deferred trigger keeps
+    // one event in memory per row until commit, too many for millions of rows in one transaction.
     this.addSql(`
       create function rebuild_compliance_rollups() returns void language plpgsql as $$
       begin
