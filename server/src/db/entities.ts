@@ -1,3 +1,4 @@
+import { AuditChainHead } from '../modules/audit/audit-chain-head.entity.js';
 import { AuditRecord } from '../modules/audit/audit-record.entity.js';
 import { Authority } from '../modules/authorities/authority.entity.js';
 import { CalendarOverride } from '../modules/calendar/calendar-override.entity.js';
@@ -46,4 +47,5 @@ export const entities = [
   Consent,
   Notice,
   AuditRecord,
+  AuditChainHead,
 ];

@@ -6,6 +6,7 @@ import { Migration20261125160803_read_indexes as M2 } from './Migration202611251
 import { Migration20261202041521_security as M3 } from './Migration20261202041521_security.js';
 import { Migration20261202095558_working_day_and_open_queue as M4 } from './Migration20261202095558_working_day_and_open_queue.js';
 import { Migration20261202100338_compliance_rollups as M5 } from './Migration20261202100338_compliance_rollups.js';
+import { Migration20261202101921_filing as M6 } from './Migration20261202101921_filing.js';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261125153036_initial', class: M0 },
@@ -14,4 +15,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261202041521_security', class: M3 },
   { name: 'Migration20261202095558_working_day_and_open_queue', class: M4 },
   { name: 'Migration20261202100338_compliance_rollups', class: M5 },
+  { name: 'Migration20261202101921_filing', class: M6 },
 ];

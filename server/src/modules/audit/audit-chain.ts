@@ -35,18 +35,22 @@ export interface ChainedFields {
   digest: string;
 }
 
+/**
+ * What a record's hash covers besides the previous hash: its own fields, one a line. The database
+ * appends with the same text (see `chainAppendSql`), so the two must never differ.
+ */
+export function chainedFieldsText(fields: Omit<ChainedFields, 'digest'>): string {
+  return [
+    fields.at.toISOString(),
+    fields.actorId ?? '',
+    fields.actor,
+    fields.action,
+    fields.entityType,
+    fields.entityId,
+  ].join('\n');
+}
+
 /** SHA-256 over the previous record's hash and this record's own fields. */
 export function chainHash(previousHash: string, fields: ChainedFields): string {
-  return sha256(
-    [
-      previousHash,
-      fields.at.toISOString(),
-      fields.actorId ?? '',
-      fields.actor,
-      fields.action,
-      fields.entityType,
-      fields.entityId,
-      fields.digest,
-    ].join('\n'),
-  );
+  return sha256([previousHash, chainedFieldsText(fields), fields.digest].join('\n'));
 }

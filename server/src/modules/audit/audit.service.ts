@@ -4,8 +4,15 @@ import { badInput } from '../../validation.js';
 import { requireRole } from '../access/access.js';
 import { actorId, actorName, type RequestCtx } from '../../context.js';
 import { isUuid } from '../providers/provider.service.js';
+import { type Sql, runStatement, sql, trustedSql } from '../../db/statement.js';
 import { AuditRecord } from './audit-record.entity.js';
-import { GENESIS_HASH, canonicalJson, chainHash, sha256 } from './audit-chain.js';
+import {
+  GENESIS_HASH,
+  canonicalJson,
+  chainHash,
+  chainedFieldsText,
+  sha256,
+} from './audit-chain.js';
 
 export interface AuditEntry {
   /** e.g. 'complaint.decide', 'calendar.setDay', 'user.create', 'consent.read'. */
@@ -32,36 +39,29 @@ export interface AuditVerification {
   firstInvalidId: string | null;
 }
 
-// A transaction-scoped advisory lock makes concurrent writers append one after another, so each
-// record links to the one committed before it and the chain never forks.
-const AUDIT_CHAIN_LOCK = 7_201_611;
+/** What an append returns: the record's place in the chain. */
+export interface AppendedRecord {
+  id: string;
+  previousHash: string;
+  hash: string;
+}
 
 export class AuditService {
   /**
-   * Appends one record to the chain, in the caller's transaction (`em` must be transactional).
-   * Call it last in a write: the chain lock is held until the transaction ends.
+   * Appends one record to the chain, in the caller's transaction (`em` must be transactional),
+   * as one statement (see `chainAppendSql`). The caller's pending changes are flushed first, so
+   * the chain is the last thing its transaction takes: the head's row lock is held from this
+   * statement to the commit, and every writer of the system waits on it.
    */
-  async record(em: EntityManager, ctx: RequestCtx, entry: AuditEntry): Promise<AuditRecord> {
-    await em.execute('select pg_advisory_xact_lock(?)', [AUDIT_CHAIN_LOCK]);
-    const [last] = await em.execute<{ hash: string }[]>(
-      'select hash from audit_record order by id desc limit 1',
-    );
-    const record = em.create(AuditRecord, {
-      at: ctx.now,
-      actorId: actorId(ctx.actor),
-      actor: actorName(ctx.actor),
-      action: entry.action,
-      entityType: entry.entityType,
-      entityId: entry.entityId,
-      change: entry.change,
-      digest: sha256(canonicalJson(entry.change)),
-      previousHash: last?.hash ?? GENESIS_HASH,
-      hash: '',
-    });
-    record.hash = chainHash(record.previousHash, record);
-    em.persist(record);
+  async record(em: EntityManager, ctx: RequestCtx, entry: AuditEntry): Promise<AppendedRecord> {
     await em.flush();
-    return record;
+    const [appended] = await runStatement<AppendedRecord>(
+      em,
+      sql`with ${chainAppendSql(ctx, entry, sql`${canonicalJson(entry.change)}::text`)}
+          select id::text as "id", previous_hash as "previousHash", hash as "hash" from audit`,
+    );
+    if (!appended) throw new Error('the audit chain took no record');
+    return appended;
   }
 
   /** SUPERVISOR: the trail, newest first, keyset-paged on id. */
@@ -159,4 +159,56 @@ export class AuditService {
       afterId = rows[rows.length - 1]!.id;
     }
   }
+}
+
+/**
+ * The append of one record to the chain, as common table expressions for one statement; the last
+ * one, `audit`, returns the record's id, previous hash and hash. `change` is SQL giving the
+ * canonical JSON text of the change (a filing completes it with its incoming number in SQL).
+ *
+ * The head row (`audit_chain_head`) is upserted: its row lock puts concurrent writers one after
+ * another until each commits, and in READ COMMITTED the upsert updates the newest committed head,
+ * even one committed after this statement began. (Locking with `pg_advisory_xact_lock` and then
+ * reading the last record in the same statement would not: that read sees the statement's
+ * snapshot, taken before the wait, and the chain would fork.) The digest and the hash are the
+ * ones `chainHash` recomputes: SHA-256 of the canonical JSON, then of the previous hash and
+ * `chainedFieldsText` one a line.
+ */
+export function chainAppendSql(
+  ctx: RequestCtx,
+  entry: Omit<AuditEntry, 'change'>,
+  change: Sql,
+): Sql {
+  const fields = {
+    at: ctx.now,
+    actorId: actorId(ctx.actor),
+    actor: actorName(ctx.actor),
+    action: entry.action,
+    entityType: entry.entityType,
+    entityId: entry.entityId,
+  };
+  const hashOf = (previous: Sql) =>
+    sql`encode(sha256(convert_to(${previous} || (select tail from audit_digest), 'UTF8')), 'hex')`;
+  return sql`audit_change as (select ${change} as change),
+    audit_digest as (
+      select change, digest, ${`\n${chainedFieldsText(fields)}\n`}::text || digest as tail
+      from (select change, encode(sha256(convert_to(change, 'UTF8')), 'hex') as digest
+            from audit_change) d
+    ),
+    audit_head as (
+      insert into audit_chain_head as head (id, previous_hash, hash)
+      values (1, ${GENESIS_HASH}::text, ${hashOf(sql`${GENESIS_HASH}::text`)})
+      on conflict (id) do update
+        set previous_hash = head.hash, hash = ${hashOf(trustedSql('head.hash'))}
+      returning previous_hash, hash
+    ),
+    audit as (
+      insert into audit_record
+        (at, actor_id, actor, action, entity_type, entity_id, change, digest, previous_hash, hash)
+      select ${fields.at.toISOString()}::timestamptz, ${fields.actorId}::uuid, ${fields.actor}::text,
+        ${fields.action}::text, ${fields.entityType}::text, ${fields.entityId}::text,
+        d.change::jsonb, d.digest, h.previous_hash, h.hash
+      from audit_head h, audit_digest d
+      returning id, previous_hash, hash
+    )`;
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../../src/context.js';
-import { AuditService } from '../../../src/modules/audit/audit.service.js';
+import { type AppendedRecord, AuditService } from '../../../src/modules/audit/audit.service.js';
 import type { Services } from '../../../src/services.js';
 import { createTestDatabase, type TestDatabase } from '../../support/database.js';
 import {
@@ -35,6 +35,15 @@ const file = () =>
     individualComplaint(providerId),
   );
 
+/** Polls until `condition` holds (a state of the database another connection is in). */
+async function until(condition: () => Promise<boolean>): Promise<void> {
+  for (let i = 0; i < 500; i += 1) {
+    if (await condition()) return;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  throw new Error('the condition never held');
+}
+
 describe(AuditService.name, () => {
   it('Audit: concurrent writes form one unbroken chain', async () => {
     await Promise.all(Array.from({ length: 20 }, () => file()));
@@ -48,6 +57,69 @@ describe(AuditService.name, () => {
       checked: rows.length,
       firstInvalidId: null,
     });
+  });
+
+  it('Audit: an append that waited for another transaction links to the record it committed', async () => {
+    const c = ctxFor(db.orm, officer, at('2026-11-24 10:00'));
+    const entry = (entityId: string) => ({
+      action: 'test.append',
+      entityType: 'Test',
+      entityId,
+      change: { entityId },
+    });
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let appended!: (record: AppendedRecord) => void;
+    const holderAppended = new Promise<AppendedRecord>((resolve) => (appended = resolve));
+    // The holder appends, then keeps its transaction (and the chain's head) open.
+    const holder = db.orm.em.fork().transactional(async (tx) => {
+      appended(await services.audit.record(tx, c, entry('holder')));
+      await released;
+    });
+    const first = await holderAppended;
+    // The waiter's statement begins before the holder commits and waits for the head.
+    const waiter = db.orm.em
+      .fork()
+      .transactional((tx) => services.audit.record(tx, c, entry('waiter')));
+    await until(async () => {
+      const [row] = await db.sql<{ waiting: number }>(
+        `select count(*)::int as waiting from pg_stat_activity
+          where datname = current_database() and wait_event_type = 'Lock'`,
+      );
+      return row!.waiting > 0;
+    });
+    release();
+    const [, second] = await Promise.all([holder, waiter]);
+    expect(second.previousHash).toBe(first.hash);
+    expect(Number(second.id)).toBeGreaterThan(Number(first.id));
+    const [head] = await db.sql<{ hash: string }>('select hash from audit_chain_head');
+    expect(head!.hash).toBe(second.hash);
+    expect((await services.audit.verify(db.orm.em.fork())).valid).toBe(true);
+  });
+
+  it('Audit: an append rolled back with its transaction leaves the chain as it was', async () => {
+    const c = ctxFor(db.orm, officer, at('2026-11-24 10:00'));
+    const [before] = await db.sql<{ hash: string }>('select hash from audit_chain_head');
+    await expect(
+      db.orm.em.fork().transactional(async (tx) => {
+        await services.audit.record(tx, c, {
+          action: 'test.rollback',
+          entityType: 'Test',
+          entityId: 'rolled-back',
+          change: {},
+        });
+        throw new Error('the change failed after its audit record');
+      }),
+    ).rejects.toThrow('the change failed');
+    const [after] = await db.sql<{ hash: string }>('select hash from audit_chain_head');
+    expect(after!.hash).toBe(before!.hash);
+    const { complaint } = await file();
+    const [record] = await db.sql<{ previous_hash: string }>(
+      'select previous_hash from audit_record where entity_id = $1',
+      [complaint.id],
+    );
+    expect(record!.previous_hash).toBe(before!.hash);
+    expect((await services.audit.verify(db.orm.em.fork())).valid).toBe(true);
   });
 
   it('Audit: the database refuses to update or delete a record', async () => {
