@@ -27,9 +27,7 @@ export function createServices(config: Pick<AppConfig, 'officeClosesAt'> & Signi
   const consents = new ConsentService(audit, notifications);
   const complaints = new ComplaintService(
     calendars,
-    providers,
     authorities,
-    publicServices,
     notifications,
     consents,
     users,

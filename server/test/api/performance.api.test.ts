@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { FILE_COMPLAINT, complaintInput, startApiWorld, type ApiWorld } from '../support/api.js';
 
 let world: ApiWorld;
@@ -227,5 +228,37 @@ describe('the case queue', () => {
     statements.length = 0;
     await inspector.request('{ complaints(first: 5) { totalCount } }');
     expect(statements.filter((sql) => /count\(/i.test(sql))).toHaveLength(1);
+  });
+});
+
+/** The token's user, one read (provider, service, stamp) and one write (see registration.ts). */
+const FILING_STATEMENTS = 3;
+
+describe('filing', () => {
+  it('Performance: a filing is 3 statements, with or without consents: the token’s user, one read, and one write that is its whole transaction', async () => {
+    const officer = await world.as('officer');
+    const consent = {
+      scope: ['PERSONAL_DATA'],
+      signedBy: 'Ахметова Айгүл',
+      method: 'HANDWRITTEN',
+      signedOn: '2026-01-05',
+      evidence: 'Form 17/2026',
+    };
+    // Everything the driver sends, transaction control included (the ORM's hook never sees it).
+    const wire = vi.spyOn(pg.Client.prototype, 'query');
+    try {
+      for (const consents of [[], [consent, { ...consent, scope: ['BANK_SECRET'] }]]) {
+        statements.length = 0;
+        wire.mockClear();
+        const result = await officer.request(FILE_COMPLAINT, {
+          input: complaintInput(world.providers.astana.id, { publicServiceCode: 'S-1', consents }),
+        });
+        expect(result.errors).toBeUndefined();
+        expect(statements, statements.join('\n---\n')).toHaveLength(FILING_STATEMENTS);
+        expect(wire).toHaveBeenCalledTimes(FILING_STATEMENTS);
+      }
+    } finally {
+      wire.mockRestore();
+    }
   });
 });

@@ -1,13 +1,14 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { WorkingCalendar, type CalendarDay, type LocalDate } from '@complaints/calendar';
 import { messageFor, validateCalendarDay } from '@complaints/domain';
+import { type Sql, sql, trustedSql } from '../../db/statement.js';
 import { BadUserInputError } from '../../graphql/errors.js';
 import type { RequestCtx } from '../../context.js';
 import { assertValid } from '../../validation.js';
 import { requireRole } from '../access/access.js';
 import type { AuditService } from '../audit/audit.service.js';
 import { CalendarOverride } from './calendar-override.entity.js';
-import { almatyDateTime } from './almaty-time.js';
+import { type AlmatyDateTime, almatyDateTime } from './almaty-time.js';
 import { syncWorkingDays } from './working-day-table.js';
 
 export interface CalendarDayInput {
@@ -95,10 +96,38 @@ export class WorkingCalendarService {
    */
   registrationDate(calendar: WorkingCalendar, receivedAt: Date): LocalDate {
     const local = almatyDateTime(receivedAt);
-    const { hour, minute } = this.officeClosesAt;
-    const afterHours = local.hour * 60 + local.minute >= hour * 60 + minute;
-    if (calendar.isWorkingDay(local.date) && !afterHours) return local.date;
+    if (calendar.isWorkingDay(local.date) && !this.isAfterHours(local)) return local.date;
     return calendar.addWorkingDays(local.date, 1);
+  }
+
+  /**
+   * `registrationDate` and the deadline `workingDays` working days after it (`addWorkingDays`),
+   * computed by the database from `working_day`, so that a registration reads them with its other
+   * facts and builds no calendar: a subquery giving one row of `registered_on` and
+   * `response_deadline` ('YYYY-MM-DD').
+   */
+  registrationStampSql(receivedAt: Date, workingDays: number): Sql {
+    if (!Number.isInteger(workingDays) || workingDays < 1) {
+      throw new RangeError(`a review term is at least one working day, got ${workingDays}`);
+    }
+    const local = almatyDateTime(receivedAt);
+    // The term is written into the text (a number, one text per review level): with it as a
+    // value, PostgreSQL would plan the statement again at every execution.
+    return sql`(select registered.day::text as registered_on,
+        (select d.day from working_day d where d.day > registered.day and d.working
+          order by d.day offset ${trustedSql(String(workingDays - 1))} limit 1)::text
+          as response_deadline
+      from (select case when received.working and not ${this.isAfterHours(local)}::boolean
+                then received.day
+                else (select d.day from working_day d where d.day > received.day and d.working
+                      order by d.day limit 1)
+              end as day
+            from working_day received where received.day = ${local.date}::date) registered)`;
+  }
+
+  private isAfterHours(local: AlmatyDateTime): boolean {
+    const { hour, minute } = this.officeClosesAt;
+    return local.hour * 60 + local.minute >= hour * 60 + minute;
   }
 
   async exceptions(ctx: RequestCtx, year: number): Promise<CalendarDay[]> {

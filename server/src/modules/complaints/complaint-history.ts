@@ -9,20 +9,40 @@ export function recordComplaintEvent(
   em: EntityManager,
   ctx: RequestCtx,
   complaint: Complaint,
-  event: { action: string; fromStatus: ComplaintStatus | null; note?: string | null },
+  event: ComplaintEventData,
 ): ComplaintEvent {
-  const row = em.create(ComplaintEvent, {
-    complaint,
-    at: ctx.now,
-    actorId: actorId(ctx.actor),
-    actor: actorName(ctx.actor),
-    action: event.action,
-    fromStatus: event.fromStatus,
-    toStatus: complaint.status,
-    note: event.note ?? null,
-  });
+  const row = newComplaintEvent(em, ctx, complaint, event);
   em.persist(row);
   return row;
+}
+
+/** A history entry for the caller to write itself (a registration's one statement). */
+export function newComplaintEvent(
+  em: EntityManager,
+  ctx: RequestCtx,
+  complaint: Complaint,
+  event: ComplaintEventData,
+): ComplaintEvent {
+  return em.create(
+    ComplaintEvent,
+    {
+      complaint,
+      at: ctx.now,
+      actorId: actorId(ctx.actor),
+      actor: actorName(ctx.actor),
+      action: event.action,
+      fromStatus: event.fromStatus,
+      toStatus: complaint.status,
+      note: event.note ?? null,
+    },
+    { persist: false },
+  );
+}
+
+export interface ComplaintEventData {
+  action: string;
+  fromStatus: ComplaintStatus | null;
+  note?: string | null;
 }
 
 export function historyOf(

@@ -16,6 +16,7 @@ import {
   type ReviewLevel,
 } from '@complaints/domain';
 import type { RequestCtx } from '../../context.js';
+import { runStatement, sql } from '../../db/statement.js';
 import { BadUserInputError, ConflictError, ForbiddenError } from '../../graphql/errors.js';
 import { requireRole, requireUser } from '../access/access.js';
 import { assertMayAct, reachComplaint } from './complaint-access.js';
@@ -31,10 +32,9 @@ import type {
   WorkingCalendarService,
 } from '../calendar/working-calendar.service.js';
 import type { NotificationService } from '../notifications/notification.service.js';
-import type { ProviderService } from '../providers/provider.service.js';
+import { Provider } from '../providers/provider.entity.js';
 import { isUuid } from '../providers/provider.service.js';
-import type { PublicServiceService } from '../services/public-service.service.js';
-import { recordComplaintEvent } from './complaint-history.js';
+import { newComplaintEvent, recordComplaintEvent } from './complaint-history.js';
 import { searchTextOf } from './complaint-search.js';
 import { Complaint, CourtReferral, Decision, Recipient, Registration } from './complaint.entity.js';
 import type {
@@ -44,8 +44,9 @@ import type {
   FileComplaintData,
   RecipientData,
 } from './complaint.types-input.js';
-import { allocateIncomingNumber } from './incoming-number.js';
+import { incomingNumberDigits, incomingNumberPrefix } from './incoming-number.js';
 import { PORTAL_ACCOUNT } from './portal.js';
+import { type RegistrationWrite, newCountPlaceholder, writeRegistration } from './registration.js';
 import { hashTrackingCode, newTrackingCode, trackingCodeMatches } from './tracking-code.js';
 
 export interface ComplaintReceipt {
@@ -74,16 +75,19 @@ interface Office {
 export class ComplaintService implements DeadlineRecomputer {
   constructor(
     private readonly calendars: WorkingCalendarService,
-    private readonly providers: ProviderService,
     private readonly authorities: AuthorityService,
-    private readonly publicServices: PublicServiceService,
     private readonly notifications: NotificationService,
     private readonly consents: ConsentService,
     private readonly users: UserService,
     private readonly audit: AuditService,
   ) {}
 
-  /** C1–C5: validates, registers (stamp, incoming number, deadline) and stores, in one transaction. */
+  /**
+   * C1–C5: validates, registers (stamp, incoming number, deadline) and stores: one read of the
+   * provider, the service and the stamp's dates, then one statement that is the filing's whole
+   * transaction (the office's next number, the complaint, its history, consents and their
+   * notices, and the audit record; see `writeRegistration`).
+   */
   async fileComplaint(ctx: RequestCtx, input: FileComplaintData): Promise<ComplaintReceipt> {
     const actor = requireRole(ctx, 'PROVIDER_OFFICER', 'PARTNER');
     assertValid(validateComplaint(input, { today: almatyDate(ctx.now) }), ctx.language);
@@ -94,42 +98,49 @@ export class ComplaintService implements DeadlineRecomputer {
       throw new ForbiddenError('A partner system files ELECTRONIC complaints only');
     }
     this.consents.validate(ctx, input.consents ?? [], 'consents.');
-    return ctx.em.transactional(async (em) => {
-      const provider = await this.providers.findById(em, input.providerId);
-      if (!provider) this.unknown(ctx, 'providerId');
-      const publicServiceCode = input.publicServiceCode?.trim() || null;
-      if (publicServiceCode && !(await this.publicServices.findByCode(em, publicServiceCode))) {
-        this.unknown(ctx, 'publicServiceCode');
-      }
-      const { complaint, trackingCode } = await this.registerComplaint(em, ctx, provider, {
-        level: 'PROVIDER',
-        channel: input.channel,
-        subject: input.subject,
-        description: input.description.trim(),
-        signature: input.signature,
-        recipient: toRecipient(input.recipient),
-        provider,
-        publicServiceCode,
-        official: input.official?.trim() || null,
-      });
-      recordComplaintEvent(em, ctx, complaint, { action: 'file', fromStatus: null });
-      this.consents.addAll(em, ctx, complaint, input.consents ?? []);
-      await em.flush();
-      await this.audit.record(em, ctx, {
+    const publicServiceCode = input.publicServiceCode?.trim() || null;
+    const office = await this.providerOffice(ctx, input.providerId, publicServiceCode);
+    if (!office) this.unknown(ctx, 'providerId');
+    if (!office.publicServiceKnown) this.unknown(ctx, 'publicServiceCode');
+    const { em } = ctx;
+    const placeholder = newCountPlaceholder();
+    const { complaint, trackingCode } = this.newComplaint(em, ctx, {
+      level: 'PROVIDER',
+      channel: input.channel,
+      subject: input.subject,
+      description: input.description.trim(),
+      signature: input.signature,
+      recipient: toRecipient(input.recipient),
+      provider: em.getReference(Provider, office.id),
+      publicServiceCode,
+      official: input.official?.trim() || null,
+      registration: this.registration(ctx, office, office.stamp, input.channel, placeholder),
+    });
+    const { consents, notices } = this.consents.consentsWithNotices(
+      em,
+      ctx,
+      complaint,
+      input.consents ?? [],
+    );
+    await this.register(em, ctx, complaint, placeholder, {
+      events: [newComplaintEvent(em, ctx, complaint, { action: 'file', fromStatus: null })],
+      consents,
+      notices,
+      audit: {
         action: 'complaint.file',
         entityType: 'Complaint',
         entityId: complaint.id,
         change: {
           incomingNumber: complaint.registration.incomingNumber,
-          providerId: provider.id,
+          providerId: office.id,
           channel: complaint.channel,
           consents: input.consents?.length ?? 0,
           registeredOn: complaint.registration.registeredOn,
           responseDeadline: complaint.registration.responseDeadline,
         },
-      });
-      return { complaint, trackingCode };
+      },
     });
+    return { complaint, trackingCode };
   }
 
   async startReview(ctx: RequestCtx, id: string, expectedVersion: number): Promise<Complaint> {
@@ -209,7 +220,12 @@ export class ComplaintService implements DeadlineRecomputer {
       parent.status = to;
       parent.version += 1;
       parent.updatedAt = ctx.now;
-      const { complaint: child, trackingCode } = await this.registerComplaint(em, ctx, authority, {
+      // The parent's change first: the registration's statement, which takes the authority's
+      // counter and the chain, is the transaction's last.
+      await em.flush();
+      const stamp = await this.stamp(em, ctx, 'AUTHORITY');
+      const placeholder = newCountPlaceholder();
+      const { complaint: child, trackingCode } = this.newComplaint(em, ctx, {
         level: 'AUTHORITY',
         channel: input.channel,
         // Escalated on inaction: the provider's silence is what the authority reviews.
@@ -222,29 +238,35 @@ export class ComplaintService implements DeadlineRecomputer {
         publicServiceCode: parent.publicServiceCode,
         official: parent.official,
         parent,
+        registration: this.registration(ctx, authority, stamp, input.channel, placeholder),
       });
-      recordComplaintEvent(em, ctx, parent, {
-        action: 'escalate',
-        fromStatus,
-        note: child.registration.incomingNumber,
-      });
-      recordComplaintEvent(em, ctx, child, {
-        action: 'file',
-        fromStatus: null,
-        note: parent.registration.incomingNumber,
-      });
-      await em.flush();
-      await this.audit.record(em, ctx, {
-        action: 'complaint.escalate',
-        entityType: 'Complaint',
-        entityId: parent.id,
-        change: {
-          from: fromStatus,
-          to,
-          escalationId: child.id,
-          incomingNumber: child.registration.incomingNumber,
-          authorityId: authority.id,
-          responseDeadline: child.registration.responseDeadline,
+      await this.register(em, ctx, child, placeholder, {
+        events: [
+          newComplaintEvent(em, ctx, parent, {
+            action: 'escalate',
+            fromStatus,
+            note: child.registration.incomingNumber,
+          }),
+          newComplaintEvent(em, ctx, child, {
+            action: 'file',
+            fromStatus: null,
+            note: parent.registration.incomingNumber,
+          }),
+        ],
+        consents: [],
+        notices: [],
+        audit: {
+          action: 'complaint.escalate',
+          entityType: 'Complaint',
+          entityId: parent.id,
+          change: {
+            from: fromStatus,
+            to,
+            escalationId: child.id,
+            incomingNumber: child.registration.incomingNumber,
+            authorityId: authority.id,
+            responseDeadline: child.registration.responseDeadline,
+          },
         },
       });
       return { complaint: child, trackingCode };
@@ -472,11 +494,80 @@ export class ComplaintService implements DeadlineRecomputer {
     });
   }
 
-  /** A new REGISTERED complaint with its stamp at `office` and a fresh tracking code (O6). */
-  private async registerComplaint(
-    em: EntityManager,
+  /**
+   * C4: the provider's office, whether the public service is in the register (R1/R2), and the
+   * stamp's dates for a complaint received now: one read. Null when there is no such provider.
+   */
+  private async providerOffice(
+    ctx: RequestCtx,
+    providerId: string,
+    publicServiceCode: string | null,
+  ): Promise<(Office & { id: string; publicServiceKnown: boolean; stamp: Stamp }) | null> {
+    if (!isUuid(providerId)) return null;
+    const [row] = await runStatement<OfficeRow & { public_service_known: boolean }>(
+      ctx.em,
+      sql`select p.id, p.office_code, p.name_ru, p.postal_address, stamp.registered_on,
+          stamp.response_deadline,
+          (${publicServiceCode}::text is null or exists (
+            select 1 from public_service s where s.code = ${publicServiceCode}::text
+          )) as public_service_known
+        from provider p
+        left join lateral ${this.calendars.registrationStampSql(
+          ctx.now,
+          REVIEW_TERM_WORKING_DAYS.PROVIDER,
+        )} stamp on true
+        where p.id = ${providerId}::uuid`,
+    );
+    if (!row) return null;
+    return {
+      id: row.id,
+      officeCode: row.office_code,
+      nameRu: row.name_ru,
+      postalAddress: row.postal_address,
+      publicServiceKnown: row.public_service_known,
+      stamp: stampOf(row),
+    };
+  }
+
+  /** C4, C5/C7: the registration date and the deadline of a complaint received now. */
+  private async stamp(em: EntityManager, ctx: RequestCtx, level: ReviewLevel): Promise<Stamp> {
+    const [row] = await runStatement<Pick<OfficeRow, 'registered_on' | 'response_deadline'>>(
+      em,
+      sql`select registered_on, response_deadline
+        from ${this.calendars.registrationStampSql(ctx.now, REVIEW_TERM_WORKING_DAYS[level])} stamp`,
+    );
+    return stampOf(row);
+  }
+
+  /**
+   * C4, C5/C7: the stamp: incoming number (its count still `placeholder`), registration date,
+   * who accepted it, deadline, place.
+   */
+  private registration(
     ctx: RequestCtx,
     office: Office,
+    stamp: Stamp,
+    channel: 'PAPER' | 'ELECTRONIC',
+    placeholder: string,
+  ): Registration {
+    const registration = new Registration();
+    registration.registeredAt = ctx.now;
+    registration.registeredOn = stamp.registeredOn;
+    registration.incomingNumber = `${incomingNumberPrefix(office.officeCode, yearOf(stamp))}${placeholder}`;
+    registration.officeCode = office.officeCode;
+    registration.acceptedBy = ctx.actor?.displayName ?? 'anonymous';
+    registration.responseDeadline = stamp.responseDeadline;
+    registration.responsePlace =
+      channel === 'ELECTRONIC'
+        ? `${office.nameRu}: ${PORTAL_ACCOUNT}`
+        : `${office.nameRu}, ${office.postalAddress}`;
+    return registration;
+  }
+
+  /** A new REGISTERED complaint with a fresh tracking code (O6), for `register` to write. */
+  private newComplaint(
+    em: EntityManager,
+    ctx: RequestCtx,
     data: Pick<
       Complaint,
       | 'level'
@@ -488,53 +579,51 @@ export class ComplaintService implements DeadlineRecomputer {
       | 'provider'
       | 'publicServiceCode'
       | 'official'
+      | 'registration'
     > &
       Partial<Pick<Complaint, 'authority' | 'parent'>>,
-  ): Promise<ComplaintReceipt> {
-    const complaint = em.create(Complaint, {
-      ...data,
-      status: 'REGISTERED',
-      filedBy: ctx.actor?.kind === 'user' ? ctx.actor.userId : null,
-      trackingCodeHash: '',
-      createdAt: ctx.now,
-      updatedAt: ctx.now,
-      registration: await this.register(em, ctx, office, data.level, data.channel),
-    });
+  ): ComplaintReceipt {
+    const complaint = em.create(
+      Complaint,
+      {
+        ...data,
+        status: 'REGISTERED',
+        filedBy: ctx.actor?.kind === 'user' ? ctx.actor.userId : null,
+        trackingCodeHash: '',
+        createdAt: ctx.now,
+        updatedAt: ctx.now,
+      },
+      { persist: false },
+    );
     complaint.searchText = searchTextOf(complaint);
     const trackingCode = newTrackingCode();
     complaint.trackingCodeHash = hashTrackingCode(complaint.id, trackingCode);
     return { complaint, trackingCode };
   }
 
-  /** C4, C5/C7: the stamp: incoming number, registration date, who accepted it, deadline, place. */
+  /**
+   * C4: writes a registration in one statement (see `writeRegistration`), then gives the
+   * complaint its incoming number.
+   */
   private async register(
     em: EntityManager,
     ctx: RequestCtx,
-    office: Office,
-    level: ReviewLevel,
-    channel: 'PAPER' | 'ELECTRONIC',
-  ): Promise<Registration> {
-    const calendar = await this.calendars.calendar(em);
-    const registeredOn = this.calendars.registrationDate(calendar, ctx.now);
-    const registration = new Registration();
-    registration.registeredAt = ctx.now;
-    registration.registeredOn = registeredOn;
-    registration.incomingNumber = await allocateIncomingNumber(
-      em,
-      office.officeCode,
-      Number(registeredOn.slice(0, 4)),
-    );
-    registration.officeCode = office.officeCode;
-    registration.acceptedBy = ctx.actor?.displayName ?? 'anonymous';
-    registration.responseDeadline = calendar.addWorkingDays(
-      registeredOn,
-      REVIEW_TERM_WORKING_DAYS[level],
-    );
-    registration.responsePlace =
-      channel === 'ELECTRONIC'
-        ? `${office.nameRu}: ${PORTAL_ACCOUNT}`
-        : `${office.nameRu}, ${office.postalAddress}`;
-    return registration;
+    complaint: Complaint,
+    placeholder: string,
+    rows: Pick<RegistrationWrite, 'events' | 'consents' | 'notices' | 'audit'>,
+  ): Promise<void> {
+    const { registration } = complaint;
+    const year = Number(registration.registeredOn.slice(0, 4));
+    const count = await writeRegistration(em, ctx, {
+      officeCode: registration.officeCode,
+      year,
+      placeholder,
+      complaint,
+      ...rows,
+    });
+    const digits = incomingNumberDigits(count);
+    registration.incomingNumber = registration.incomingNumber.replace(placeholder, digits);
+    complaint.searchText = complaint.searchText.replace(placeholder, digits);
   }
 
   /** A reference to something that does not exist is bad input on that field. */
@@ -584,6 +673,33 @@ function copyRecipient(source: Recipient): Recipient {
   return Object.assign(new Recipient(), source, {
     accessibilityNeeds: [...source.accessibilityNeeds],
   });
+}
+
+/** The dates of a registration stamp (see `WorkingCalendarService.registrationStampSql`). */
+interface Stamp {
+  registeredOn: LocalDate;
+  responseDeadline: LocalDate;
+}
+
+interface OfficeRow {
+  id: string;
+  office_code: string;
+  name_ru: string;
+  postal_address: string;
+  registered_on: LocalDate | null;
+  response_deadline: LocalDate | null;
+}
+
+function stampOf(row: Pick<OfficeRow, 'registered_on' | 'response_deadline'> | undefined): Stamp {
+  // The working calendar covers the years the system serves (working_day); outside them, no stamp.
+  if (!row?.registered_on || !row.response_deadline) {
+    throw new Error('no registration date or deadline in the working calendar for this instant');
+  }
+  return { registeredOn: row.registered_on, responseDeadline: row.response_deadline };
+}
+
+function yearOf(stamp: Stamp): number {
+  return Number(stamp.registeredOn.slice(0, 4));
 }
 
 function clean(value: string | null | undefined): string | null {

@@ -6,6 +6,7 @@ import { ConsentRequiredError, NotFoundError } from '../../graphql/errors.js';
 import { assertValid } from '../../validation.js';
 import { requireRole } from '../access/access.js';
 import type { AuditService } from '../audit/audit.service.js';
+import type { Notice } from '../notifications/notice.entity.js';
 import type { NotificationService } from '../notifications/notification.service.js';
 import { almatyDate } from '../calendar/almaty-time.js';
 import { recordComplaintEvent } from '../complaints/complaint-history.js';
@@ -59,19 +60,36 @@ export class ConsentService {
     complaint: Complaint,
     inputs: readonly ConsentData[],
   ): Consent[] {
-    return inputs.map((input) => {
-      const consent = em.create(Consent, {
-        complaint,
-        scope: [...new Set(input.scope)],
-        signedBy: input.signedBy.trim(),
-        method: input.method,
-        signedOn: input.signedOn,
-        evidence: input.evidence.trim(),
-        recordedAt: ctx.now,
-        recordedById: actorId(ctx.actor),
-      });
-      em.persist(consent);
-      this.notifications.notify(
+    const { consents, notices } = this.consentsWithNotices(em, ctx, complaint, inputs);
+    em.persist([...consents, ...notices]);
+    return consents;
+  }
+
+  /** What `addAll` writes, for a caller that writes it itself (a filing's one statement). */
+  consentsWithNotices(
+    em: EntityManager,
+    ctx: RequestCtx,
+    complaint: Complaint,
+    inputs: readonly ConsentData[],
+  ): { consents: Consent[]; notices: Notice[] } {
+    const consents = inputs.map((input) =>
+      em.create(
+        Consent,
+        {
+          complaint,
+          scope: [...new Set(input.scope)],
+          signedBy: input.signedBy.trim(),
+          method: input.method,
+          signedOn: input.signedOn,
+          evidence: input.evidence.trim(),
+          recordedAt: ctx.now,
+          recordedById: actorId(ctx.actor),
+        },
+        { persist: false },
+      ),
+    );
+    const notices = consents.map((consent) =>
+      this.notifications.notice(
         em,
         complaint,
         'CONSENT_RECORDED',
@@ -84,9 +102,9 @@ export class ConsentService {
           evidence: consent.evidence,
         },
         ctx.now,
-      );
-      return consent;
-    });
+      ),
+    );
+    return { consents, notices };
   }
 
   /**

@@ -12,21 +12,36 @@ export class NotificationService {
     content: Record<string, string | null>,
     at: Date,
   ): Notice {
-    const { recipient } = complaint;
-    const channel = noticeChannel(complaint);
-    const notice = em.create(Notice, {
-      complaint,
-      kind,
-      channel,
-      addressee: recipientName(complaint),
-      destination: channel === 'ELECTRONIC' ? PORTAL_ACCOUNT : recipient.postalAddress,
-      // O2: the notice carries every need, so its delivery honours them (large print, sign language…).
-      accessibilityNeeds: [...recipient.accessibilityNeeds],
-      content,
-      createdAt: at,
-    });
+    const notice = this.notice(em, complaint, kind, content, at);
     em.persist(notice);
     return notice;
+  }
+
+  /** The notice `notify` writes, for a caller that writes it itself (a registration's statement). */
+  notice(
+    em: EntityManager,
+    complaint: Complaint,
+    kind: NoticeKind,
+    content: Record<string, string | null>,
+    at: Date,
+  ): Notice {
+    const { recipient } = complaint;
+    const channel = noticeChannel(complaint);
+    return em.create(
+      Notice,
+      {
+        complaint,
+        kind,
+        channel,
+        addressee: recipientName(complaint),
+        destination: channel === 'ELECTRONIC' ? PORTAL_ACCOUNT : recipient.postalAddress,
+        // O2: the notice carries every need, so its delivery honours them (large print, sign language…).
+        accessibilityNeeds: [...recipient.accessibilityNeeds],
+        content,
+        createdAt: at,
+      },
+      { persist: false },
+    );
   }
 
   listForComplaints(em: EntityManager, complaintIds: readonly string[]): Promise<Notice[]> {

@@ -3,6 +3,7 @@ import {
   COMPLAINT_ACTIONS,
   COMPLAINT_STATUS_VALUES,
   REVIEW_LEVEL_VALUES,
+  REVIEW_TERM_WORKING_DAYS,
   nextStatus,
   type ComplaintAction,
   type ComplaintStatus,
@@ -12,6 +13,8 @@ import type { Actor } from '../../../src/context.js';
 import { ComplaintService } from '../../../src/modules/complaints/complaint.service.js';
 import type { Complaint } from '../../../src/modules/complaints/complaint.entity.js';
 import { allocateIncomingNumber } from '../../../src/modules/complaints/incoming-number.js';
+import { REGISTRATION_COLUMNS } from '../../../src/modules/complaints/registration.js';
+import { joinSql, runStatement, sql } from '../../../src/db/statement.js';
 import type { Services } from '../../../src/services.js';
 import { createTestDatabase, type TestDatabase } from '../../support/database.js';
 import {
@@ -285,6 +288,54 @@ describe(ComplaintService.name, () => {
       expect((error.fields as Record<string, string>).description).toBe('Толтыру міндетті');
     });
 
+    it('O8: consents given at filing are written, each with its notice carrying the incoming number', async () => {
+      const consent = {
+        scope: ['PERSONAL_DATA' as const],
+        signedBy: 'Ахметова Айгүл',
+        method: 'HANDWRITTEN' as const,
+        signedOn: '2026-11-20',
+        evidence: 'Form 17/2026',
+      };
+      const { complaint } = await file(
+        MONDAY_MORNING,
+        individualComplaint(providerId, {
+          consents: [consent, { ...consent, scope: ['BANK_SECRET'], method: 'DIGITAL' }],
+        }),
+      );
+      const number = complaint.registration.incomingNumber;
+      expect(number).toMatch(new RegExp(`^${providerOfficeCode}-2026-\\d{5}$`));
+      const consents = await db.sql<{ scope: string[]; evidence: string }>(
+        'select scope, evidence from consent where complaint_id = $1 order by scope',
+        [complaint.id],
+      );
+      expect(consents).toEqual([
+        { scope: ['BANK_SECRET'], evidence: 'Form 17/2026' },
+        { scope: ['PERSONAL_DATA'], evidence: 'Form 17/2026' },
+      ]);
+      const notices = await db.sql<{ kind: string; number: string; needs: string[] }>(
+        `select kind, content->>'incomingNumber' as number, accessibility_needs as needs
+           from notice where complaint_id = $1`,
+        [complaint.id],
+      );
+      expect(notices).toEqual([
+        { kind: 'CONSENT_RECORDED', number, needs: ['LARGE_PRINT', 'SIGN_LANGUAGE'] },
+        { kind: 'CONSENT_RECORDED', number, needs: ['LARGE_PRINT', 'SIGN_LANGUAGE'] },
+      ]);
+      const [row] = await db.sql<{ incoming_number: string; search_text: string }>(
+        'select incoming_number, search_text from complaint where id = $1',
+        [complaint.id],
+      );
+      expect(row!.incoming_number).toBe(number);
+      expect(row!.search_text).toBe(complaint.searchText);
+      expect(row!.search_text.startsWith(`${number.toLowerCase()} ахметова`)).toBe(true);
+      const [audit] = await db.sql<{ number: string; consents: string }>(
+        `select change->>'incomingNumber' as number, change->>'consents' as consents
+           from audit_record where entity_id = $1`,
+        [complaint.id],
+      );
+      expect(audit).toEqual({ number, consents: '2' });
+    });
+
     it('C4: the filing writes its history event and audit record', async () => {
       const { complaint } = await file();
       const events = await db.sql(
@@ -301,16 +352,162 @@ describe(ComplaintService.name, () => {
   });
 
   describe('incoming numbers', () => {
-    it('C4: 50 parallel filings get 50 distinct numbers with no gaps', async () => {
+    it('C4: 60 parallel filings at one office and 60 spread over four get the numbers 1..N of each office and year, as stored; the audit chain holds', async () => {
       const year = 2031;
+      const when = at(`${year}-02-03 10:00`);
+      const em = db.orm.em.fork();
+      const offices: string[] = [];
+      for (let i = 0; i < 4; i += 1) offices.push((await newProvider(em)).id);
+      const spread = (i: number) =>
+        services.complaints.fileComplaint(
+          ctx(partner, when),
+          individualComplaint(offices[i % offices.length]!, {
+            channel: 'ELECTRONIC',
+            signature: 'DIGITAL',
+          }),
+        );
+      // Interleaved, so that filings at the one office and at the others wait on each other.
       const results = await Promise.all(
-        Array.from({ length: 50 }, () => file(at(`${year}-02-03 10:00`))),
+        Array.from({ length: 120 }, (_, i) => (i % 2 === 0 ? file(when) : spread(i >> 1))),
       );
-      const numbers = results.map((r) => r.complaint.registration.incomingNumber);
-      expect(new Set(numbers).size).toBe(50);
-      const sequence = numbers.map((n) => Number(n.split('-').at(-1))).sort((a, b) => a - b);
-      expect(sequence).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
-      expect(numbers.every((n) => n.startsWith(`${providerOfficeCode}-${year}-`))).toBe(true);
+      const byOffice = new Map<string, number[]>();
+      for (const { complaint } of results) {
+        const { incomingNumber, officeCode } = complaint.registration;
+        expect(incomingNumber.startsWith(`${officeCode}-${year}-`)).toBe(true);
+        const sequence = byOffice.get(officeCode) ?? [];
+        sequence.push(Number(incomingNumber.slice(`${officeCode}-${year}-`.length)));
+        byOffice.set(officeCode, sequence);
+      }
+      expect([...byOffice.values()].map((sequence) => sequence.length).sort()).toEqual([
+        15, 15, 15, 15, 60,
+      ]);
+      for (const sequence of byOffice.values()) {
+        expect(sequence.sort((a, b) => a - b)).toEqual(
+          Array.from({ length: sequence.length }, (_, i) => i + 1),
+        );
+      }
+      // What each receipt says is what was stored, with its history and audit record.
+      const stored = await db.sql<{ id: string; incoming_number: string; audited: string }>(
+        `select c.id, c.incoming_number, a.change->>'incomingNumber' as audited
+           from complaint c join audit_record a on a.entity_id = c.id::text
+          where c.registered_on between '${year}-01-01' and '${year}-12-31'`,
+      );
+      expect(new Map(stored.map((row) => [row.id, row.incoming_number]))).toEqual(
+        new Map(results.map((r) => [r.complaint.id, r.complaint.registration.incomingNumber])),
+      );
+      expect(stored.every((row) => row.audited === row.incoming_number)).toBe(true);
+      const [events] = await db.sql<{ n: number }>(
+        `select count(*)::int as n from complaint_event e join complaint c on c.id = e.complaint_id
+          where c.registered_on between '${year}-01-01' and '${year}-12-31'`,
+      );
+      expect(events!.n).toBe(120);
+      expect((await services.audit.verify(db.orm.em.fork())).valid).toBe(true);
+    });
+
+    it('C4: a filing that fails after taking its number gives it back, and writes nothing', async () => {
+      const em = db.orm.em.fork();
+      const provider = await newProvider(em);
+      const clerk = (await newUser(em, 'PROVIDER_OFFICER', { providerId: provider.id })).actor;
+      const fileThere = () =>
+        services.complaints.fileComplaint(
+          ctx(clerk, at('2033-02-03 10:00')),
+          individualComplaint(provider.id),
+        );
+      // The audit record is the filing's last row: refusing it undoes the number and the rest.
+      await db.sql(`create function refuse_audit() returns trigger language plpgsql as $$
+        begin raise exception 'audit refused'; end $$`);
+      await db.sql(`create trigger refuse_audit before insert on audit_record for each row
+        when (new.change->>'providerId' = '${provider.id}') execute function refuse_audit()`);
+      const before = await counts();
+      try {
+        await expect(fileThere()).rejects.toThrow('audit refused');
+        await expect(fileThere()).rejects.toThrow('audit refused');
+        expect(await counts()).toEqual(before);
+      } finally {
+        await db.sql('drop trigger refuse_audit on audit_record');
+        await db.sql('drop function refuse_audit()');
+      }
+      const { complaint } = await fileThere();
+      expect(complaint.registration.incomingNumber).toBe(`${provider.officeCode}-2033-00001`);
+    });
+
+    it('C4: a registration writes every column of its rows that is not set later', async () => {
+      const columns = await db.sql<{ table_name: string; column_name: string }>(
+        `select table_name, column_name from information_schema.columns
+          where table_schema = 'public' and table_name = any($1)`,
+        [Object.keys(REGISTRATION_COLUMNS)],
+      );
+      const unwritten = columns
+        .filter((c) => !REGISTRATION_COLUMNS[c.table_name]!.includes(c.column_name))
+        .map((c) => `${c.table_name}.${c.column_name}`)
+        .sort();
+      expect(unwritten).toEqual(
+        [
+          // Set by the later steps of the procedure.
+          'complaint.outcome',
+          'complaint.reasoning',
+          'complaint.remedial_measures',
+          'complaint.decided_at',
+          'complaint.decided_on',
+          'complaint.decided_by',
+          'complaint.court_referral_court',
+          'complaint.court_referral_filed_on',
+          'complaint.court_referral_case_number',
+          'complaint.assignee_id',
+          'complaint.withdrawal_reason',
+          'consent.revoked_at',
+          'consent.revoked_by_id',
+          'notice.delivered_at',
+          // Its sequence.
+          'complaint_event.id',
+        ].sort(),
+      );
+    });
+
+    it('C4, C5, C7: the stamp the database reads from working_day is the calendar’s, in and after office hours, every day of a year, after a calendar change', async () => {
+      const supervisor = (await newUser(db.orm.em.fork(), 'SUPERVISOR')).actor;
+      // A working Saturday and a weekday off, as a decree would move them.
+      for (const day of [
+        { date: '2035-01-06', working: true },
+        { date: '2035-05-08', working: false },
+      ]) {
+        await services.calendars.setDay(ctx(supervisor, MONDAY_MORNING), {
+          ...day,
+          reason: 'Үкімет қаулысы',
+        });
+      }
+      const calendar = await services.calendars.calendar(db.orm.em.fork());
+      const instants: Date[] = [];
+      for (let day = 0; day < 365; day += 1) {
+        const date = new Date(Date.UTC(2035, 0, 1 + day)).toISOString().slice(0, 10);
+        instants.push(at(`${date} 09:00`), at(`${date} 18:30`));
+      }
+      for (const level of REVIEW_LEVEL_VALUES) {
+        const term = REVIEW_TERM_WORKING_DAYS[level];
+        const expected = instants.map((instant) => {
+          const registeredOn = services.calendars.registrationDate(calendar, instant);
+          return { registeredOn, responseDeadline: calendar.addWorkingDays(registeredOn, term) };
+        });
+        const actual: { registeredOn: string; responseDeadline: string }[] = [];
+        for (let i = 0; i < instants.length; i += 100) {
+          const statement = joinSql(
+            instants.slice(i, i + 100).map(
+              (instant, j) =>
+                sql`select ${i + j}::int as i, registered_on as "registeredOn",
+                      response_deadline as "responseDeadline"
+                    from ${services.calendars.registrationStampSql(instant, term)} stamp`,
+            ),
+            ' union all ',
+          );
+          const rows = await runStatement<{
+            i: number;
+            registeredOn: string;
+            responseDeadline: string;
+          }>(db.orm.em.fork(), statement);
+          actual.push(...rows.sort((a, b) => a.i - b.i).map(({ i: _, ...stamp }) => stamp));
+        }
+        expect(actual).toEqual(expected);
+      }
     });
 
     it('C4: a number taken in a transaction that rolls back is given out again', async () => {
@@ -480,6 +677,23 @@ describe(ComplaintService.name, () => {
       const parent = await services.complaints.findById(db.orm.em.fork(), complaint.id);
       expect(parent!.status).toBe('ESCALATED');
       expect(parent!.version).toBe(3);
+      // Both histories and the audit record name the numbers, the new one as it was given.
+      const events = await db.sql<{ complaint_id: string; action: string; note: string }>(
+        `select complaint_id, action, note from complaint_event
+          where complaint_id in ($1, $2) and action in ('escalate', 'file') order by id`,
+        [complaint.id, child.id],
+      );
+      expect(events).toEqual([
+        { complaint_id: complaint.id, action: 'file', note: null },
+        { complaint_id: complaint.id, action: 'escalate', note: child.registration.incomingNumber },
+        { complaint_id: child.id, action: 'file', note: complaint.registration.incomingNumber },
+      ]);
+      const [audit] = await db.sql<{ number: string; escalation: string }>(
+        `select change->>'incomingNumber' as number, change->>'escalationId' as escalation
+           from audit_record where action = 'complaint.escalate' and entity_id = $1`,
+        [complaint.id],
+      );
+      expect(audit).toEqual({ number: child.registration.incomingNumber, escalation: child.id });
     });
 
     it('C6: a complaint is never escalated twice', async () => {
