@@ -34,7 +34,7 @@ import { fixed, statementCell, table } from './lib/report.js';
 import { soak } from './lib/soak.js';
 import { countStatements, enableStatementStats } from './lib/statements.js';
 import { startTarget } from './lib/targets/index.js';
-import { log, login } from './lib/util.js';
+import { log, login, sleep } from './lib/util.js';
 
 function number(name, fallback) {
   const value = process.env[name];
@@ -180,6 +180,8 @@ async function benchmarkQueue({ settings, statsEnabled, service }) {
           target: targets[kind],
         });
         rounds[kind].push(result);
+        // The requests autocannon stopped waiting for finish before the next target starts.
+        await sleep(1000);
         log(
           `  round ${round + 1} ${name.padEnd(20)} ${fixed(result.rps).padStart(5)} req/s, p50 ` +
             `${result.p50} ms, p99 ${result.p99} ms, ${fixed(result.cpuMsPerRequest, 2)} ms CPU/req` +
@@ -250,7 +252,12 @@ function printQueue(label, dataset, queue) {
 
 /** The statements of one request: from pg_stat_statements (with times) or else from the wire. */
 function printStatements(title, counts) {
-  console.log(`\n${title}: ${statementCell(counts)}`);
+  console.log(
+    `\n${title}: ${statementCell(counts)} sent by the client` +
+      (counts.timings.length
+        ? '; what ran in the database (pg_stat_statements, including statements run by triggers at commit):'
+        : ':'),
+  );
   const lines = counts.timings.length
     ? counts.timings.map((t) => ({
         text: t.query,
@@ -374,6 +381,7 @@ async function main() {
           }
         }
       } finally {
+        await sleep(3000);
         await service.stop();
       }
     }
@@ -424,6 +432,8 @@ async function main() {
             failures.push(`${label}: soak had ${s.errors} errors ${JSON.stringify(s.detail)}`);
         }
       } finally {
+        // Requests the load generator gave up on at its end may still be running: let them finish.
+        await sleep(3000);
         await service.stop();
         await dropDatabase(config.serverUrl, scratch);
       }
