@@ -219,6 +219,16 @@ function rollupFor(filter: MetricsFilter, groupBy: MetricsGroupBy): Rollup {
 }
 
 /**
+ * The histogram's first buckets are summed as plain columns (no row per bucket); decisions later
+ * than that, rare, are unnested.
+ */
+const HISTOGRAM_HEAD = 32;
+const HISTOGRAM_HEAD_SUMS = Array.from(
+  { length: HISTOGRAM_HEAD },
+  (_, i) => `coalesce(sum(working_days[${i + 1}]), 0)`,
+).join(', ');
+
+/**
  * Every measure but `openOverdue`, in one statement: the whole months from a rollup, the days
  * at the edges from the complaints (by registration date), and the median read from the
  * working-days histogram (percentile_cont: the mean of the two middle values of an even count).
@@ -285,14 +295,21 @@ function countsSql(
                sum(decided_on_time)::int as "decidedOnTime",
                sum(escalated)::int as "escalated",
                sum(upheld)::int as "upheld",
-               sum(court_referred)::int as "courtReferred"
+               sum(court_referred)::int as "courtReferred",
+               array[${HISTOGRAM_HEAD_SUMS}] as histogram_head
         from scoped
         group by key, label
       ),
       histogram as (
-        select s.key, h.bucket - 1 as working_days, sum(h.count) as count
+        select t.key, h.bucket - 1 as working_days, h.count
+        from totals t
+        cross join lateral unnest(t.histogram_head) with ordinality as h (count, bucket)
+        where h.count <> 0
+        union all
+        select s.key, h.bucket + ${HISTOGRAM_HEAD - 1} as working_days, sum(h.count) as count
         from scoped s
-        cross join lateral unnest(s.working_days) with ordinality as h (count, bucket)
+        cross join lateral unnest(s.working_days[${HISTOGRAM_HEAD + 1}:])
+          with ordinality as h (count, bucket)
         group by 1, 2
         having sum(h.count) <> 0
       ),
