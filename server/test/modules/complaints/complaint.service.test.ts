@@ -734,6 +734,31 @@ describe(ComplaintService.name, () => {
       expect(receipt.complaint.level).toBe('AUTHORITY');
     });
 
+    it('C4, C6: texts with quotes, backslashes, question marks and $1 are stored as written, filed and escalated', async () => {
+      const tricky = `Жауап жоқ? 'бірінші' "екінші" \\ $1 ?? ${'\u2028'} — 100% (n)`;
+      const { complaint } = await file(
+        at('2026-11-24 10:00'),
+        individualComplaint(providerId, { description: tricky }),
+      );
+      await services.complaints.decide(
+        ctx(officer, at('2026-11-26 10:00')),
+        complaint.id,
+        1,
+        rejected(),
+      );
+      const { complaint: child } = await services.complaints.escalate(
+        ctx(partner, at('2026-11-27 10:00')),
+        complaint.id,
+        { ...escalation(complaint.id), reason: tricky },
+      );
+      const rows = await db.sql<{ id: string; description: string }>(
+        'select id, description from complaint where id in ($1, $2)',
+        [complaint.id, child.id],
+      );
+      expect(rows.map((row) => row.description)).toEqual([tricky, tricky]);
+      expect((await services.audit.verify(db.orm.em.fork())).valid).toBe(true);
+    });
+
     it('C6: a refused escalation (unsigned, no reason) writes nothing', async () => {
       const parent = await complaintIn('PROVIDER', 'DECIDED');
       const before = await counts();
