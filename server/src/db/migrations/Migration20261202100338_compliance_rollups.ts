@@ -95,62 +95,114 @@ export class Migration20261202100338_compliance_rollups extends Migration {
         for share
       $$;`);
 
-    // Adds a change to the three rollups: counts, and one histogram bucket moved (removed → added).
+    // A change is only appended (no row is locked, nothing is read): the triggers run at the
+    // commit of every filing and decision, where the office counter and the audit chain are
+    // held. compact_compliance_rollups() folds the changes into the rollups; a query adds those
+    // not yet folded.
+    this.addSql(
+      `create table "compliance_rollup_change" ("month" date not null, "provider_id" uuid not null, "level" text not null, "authority_id" uuid not null, "public_service_code" varchar(50) not null, "total" int not null, "decided" int not null, "decided_on_time" int not null, "escalated" int not null, "upheld" int not null, "court_referred" int not null, "removed_working_days" int null, "added_working_days" int null, "moved" int not null);`,
+    );
+    // A change: counts, and `moved` decisions from one histogram bucket to another (either null).
     this.addSql(`
-      create function compliance_rollup_apply(
+      create function compliance_rollup_change(
         a_month date, a_provider_id uuid, a_level text, a_authority_id uuid, a_service text,
         a_total int, a_decided int, a_decided_on_time int, a_escalated int, a_upheld int,
         a_court_referred int, a_removed_working_days int, a_added_working_days int, a_moved int
-      ) returns void language plpgsql as $$
+      ) returns void language sql as $$
+        insert into compliance_rollup_change values (a_month, a_provider_id, a_level,
+          coalesce(a_authority_id, '00000000-0000-0000-0000-000000000000'), coalesce(a_service, ''),
+          a_total, a_decided, a_decided_on_time, a_escalated, a_upheld, a_court_referred,
+          a_removed_working_days, a_added_working_days, a_moved)
+      $$;`);
+    // Two histograms added bucket by bucket.
+    this.addSql(`
+      create function compliance_histogram_sum(a int[], b int[])
+      returns int[] language sql immutable parallel safe as $$
+        select coalesce(array_agg(coalesce(x, 0) + coalesce(y, 0) order by i), '{}')
+        from unnest(a, b) with ordinality as u (x, y, i)
+      $$;`);
+    // Folds the appended changes into the three rollups, in key order (no deadlock between two
+    // foldings), one folding at a time; returns how many changes it folded.
+    this.addSql(`
+      create function compact_compliance_rollups() returns int language plpgsql as $$
       declare
-        histogram int[] := compliance_histogram_add(
-          compliance_histogram_add('{}', a_removed_working_days, -a_moved),
-          a_added_working_days, a_moved);
+        folded int;
       begin
-        insert into compliance_rollup as r (month, provider_id, level, authority_id, total, decided,
-          decided_on_time, escalated, upheld, court_referred, working_days)
-        values (a_month, a_provider_id, a_level, coalesce(a_authority_id, '00000000-0000-0000-0000-000000000000'),
-          a_total, a_decided, a_decided_on_time, a_escalated, a_upheld, a_court_referred, histogram)
-        on conflict (month, provider_id, level, authority_id) do update set
+        if not pg_try_advisory_xact_lock(hashtext('compact_compliance_rollups')) then
+          return 0;
+        end if;
+        with taken as (
+          delete from compliance_rollup_change returning *
+        ),
+        sides as (
+          select t.*, h.side, h.bucket, h.count
+          from taken t
+          cross join lateral (values (1, t.removed_working_days, -t.moved),
+                                     (2, t.added_working_days, t.moved)) as h (side, bucket, count)
+        ),
+        by_service as (
+          insert into compliance_service_rollup as r (month, provider_id, level, authority_id,
+            public_service_code, total, decided, decided_on_time, escalated, upheld,
+            court_referred, working_days)
+          select month, provider_id, level, authority_id, public_service_code,
+            sum(total) filter (where side = 1), sum(decided) filter (where side = 1),
+            sum(decided_on_time) filter (where side = 1), sum(escalated) filter (where side = 1),
+            sum(upheld) filter (where side = 1), sum(court_referred) filter (where side = 1),
+            compliance_histogram(bucket, count)
+          from sides
+          group by 1, 2, 3, 4, 5
+          order by 1, 2, 3, 4, 5
+          on conflict (month, provider_id, level, authority_id, public_service_code) do update set
           total = r.total + excluded.total,
           decided = r.decided + excluded.decided,
           decided_on_time = r.decided_on_time + excluded.decided_on_time,
           escalated = r.escalated + excluded.escalated,
           upheld = r.upheld + excluded.upheld,
           court_referred = r.court_referred + excluded.court_referred,
-          working_days = compliance_histogram_add(
-            compliance_histogram_add(r.working_days, a_removed_working_days, -a_moved),
-            a_added_working_days, a_moved);
-        insert into compliance_service_rollup as r (month, provider_id, level, authority_id,
-          public_service_code, total, decided, decided_on_time, escalated, upheld, court_referred,
-          working_days)
-        values (a_month, a_provider_id, a_level, coalesce(a_authority_id, '00000000-0000-0000-0000-000000000000'),
-          coalesce(a_service, ''), a_total, a_decided, a_decided_on_time, a_escalated, a_upheld,
-          a_court_referred, histogram)
-        on conflict (month, provider_id, level, authority_id, public_service_code) do update set
+          working_days = compliance_histogram_sum(r.working_days, excluded.working_days)
+        ),
+        by_service_total as (
+          insert into compliance_service_total_rollup as r (month, public_service_code, level,
+            total, decided, decided_on_time, escalated, upheld, court_referred, working_days)
+          select month, public_service_code, level,
+            sum(total) filter (where side = 1), sum(decided) filter (where side = 1),
+            sum(decided_on_time) filter (where side = 1), sum(escalated) filter (where side = 1),
+            sum(upheld) filter (where side = 1), sum(court_referred) filter (where side = 1),
+            compliance_histogram(bucket, count)
+          from sides
+          group by 1, 2, 3
+          order by 1, 2, 3
+          on conflict (month, public_service_code, level) do update set
           total = r.total + excluded.total,
           decided = r.decided + excluded.decided,
           decided_on_time = r.decided_on_time + excluded.decided_on_time,
           escalated = r.escalated + excluded.escalated,
           upheld = r.upheld + excluded.upheld,
           court_referred = r.court_referred + excluded.court_referred,
-          working_days = compliance_histogram_add(
-            compliance_histogram_add(r.working_days, a_removed_working_days, -a_moved),
-            a_added_working_days, a_moved);
-        insert into compliance_service_total_rollup as r (month, public_service_code, level, total,
-          decided, decided_on_time, escalated, upheld, court_referred, working_days)
-        values (a_month, coalesce(a_service, ''), a_level, a_total, a_decided, a_decided_on_time,
-          a_escalated, a_upheld, a_court_referred, histogram)
-        on conflict (month, public_service_code, level) do update set
+          working_days = compliance_histogram_sum(r.working_days, excluded.working_days)
+        ),
+        by_provider as (
+          insert into compliance_rollup as r (month, provider_id, level, authority_id, total,
+            decided, decided_on_time, escalated, upheld, court_referred, working_days)
+          select month, provider_id, level, authority_id,
+            sum(total) filter (where side = 1), sum(decided) filter (where side = 1),
+            sum(decided_on_time) filter (where side = 1), sum(escalated) filter (where side = 1),
+            sum(upheld) filter (where side = 1), sum(court_referred) filter (where side = 1),
+            compliance_histogram(bucket, count)
+          from sides
+          group by 1, 2, 3, 4
+          order by 1, 2, 3, 4
+          on conflict (month, provider_id, level, authority_id) do update set
           total = r.total + excluded.total,
           decided = r.decided + excluded.decided,
           decided_on_time = r.decided_on_time + excluded.decided_on_time,
           escalated = r.escalated + excluded.escalated,
           upheld = r.upheld + excluded.upheld,
           court_referred = r.court_referred + excluded.court_referred,
-          working_days = compliance_histogram_add(
-            compliance_histogram_add(r.working_days, a_removed_working_days, -a_moved),
-            a_added_working_days, a_moved);
+          working_days = compliance_histogram_sum(r.working_days, excluded.working_days)
+        )
+        select count(*) into folded from taken;
+        return folded;
       end $$;`);
 
     // The escalated count of a PROVIDER complaint, changed when an AUTHORITY child links to it.
@@ -163,14 +215,14 @@ export class Migration20261202100338_compliance_rollups extends Migration {
         select registered_on, provider_id, level, authority_id, public_service_code into parent
         from complaint where id = a_parent_id;
         if found and parent.level = 'PROVIDER' then
-          perform compliance_rollup_apply(compliance_month(parent.registered_on),
+          perform compliance_rollup_change(compliance_month(parent.registered_on),
             parent.provider_id, parent.level, parent.authority_id, parent.public_service_code,
             0, 0, 0, a_change, 0, 0, null, null, 0);
         end if;
       end $$;`);
 
-    // Runs at commit (a deferred constraint trigger): the rollup rows are locked only for the
-    // moment of the commit, never from the start of a filing's transaction.
+    // Runs at commit (a deferred constraint trigger), once the transaction's statements are done:
+    // appends the change of the complaint's share (and of its parent's escalated count).
     this.addSql(`
       create function compliance_rollup_on_complaint() returns trigger language plpgsql as $$
       declare
@@ -211,7 +263,7 @@ export class Migration20261202100338_compliance_rollups extends Migration {
              (n.decided_on is null, coalesce(n.decided_on <= n.response_deadline, false),
               coalesce(n.outcome in ('UPHELD', 'PARTIALLY_UPHELD'), false),
               n.status = 'COURT_REFERRED', n_working_days) then
-            perform compliance_rollup_apply(compliance_month(n.registered_on),
+            perform compliance_rollup_change(compliance_month(n.registered_on),
               n.provider_id, n.level, n.authority_id, n.public_service_code, 0,
               (n.decided_on is not null)::int - (o.decided_on is not null)::int,
               coalesce(n.decided_on <= n.response_deadline, false)::int
@@ -231,7 +283,7 @@ export class Migration20261202100338_compliance_rollups extends Migration {
               select 1 from complaint e where e.parent_id = n.id and e.level = 'AUTHORITY'))::int;
           end if;
           if tg_op <> 'INSERT' then
-            perform compliance_rollup_apply(compliance_month(o.registered_on),
+            perform compliance_rollup_change(compliance_month(o.registered_on),
               o.provider_id, o.level, o.authority_id, o.public_service_code, -1,
               -(o.decided_on is not null)::int,
               -coalesce(o.decided_on <= o.response_deadline, false)::int,
@@ -241,7 +293,7 @@ export class Migration20261202100338_compliance_rollups extends Migration {
               o_working_days, null, 1);
           end if;
           if tg_op <> 'DELETE' then
-            perform compliance_rollup_apply(compliance_month(n.registered_on),
+            perform compliance_rollup_change(compliance_month(n.registered_on),
               n.provider_id, n.level, n.authority_id, n.public_service_code, 1,
               (n.decided_on is not null)::int,
               coalesce(n.decided_on <= n.response_deadline, false)::int,
@@ -323,7 +375,7 @@ export class Migration20261202100338_compliance_rollups extends Migration {
           group by 1, 2, 3, 4, 5, 6, 7
           order by 1, 2, 3, 4, 5, 6, 7
         loop
-          perform compliance_rollup_apply(move.month, move.provider_id, move.level,
+          perform compliance_rollup_change(move.month, move.provider_id, move.level,
             move.authority_id, move.public_service_code, 0, 0, 0, 0, 0, 0,
             move.removed, move.added, move.moved);
         end loop;
@@ -344,8 +396,11 @@ export class Migration20261202100338_compliance_rollups extends Migration {
       begin
         -- Millions of complaints aggregated in memory, for this transaction only.
         perform set_config('work_mem', '256MB', true);
-        lock table compliance_rollup, compliance_service_rollup, compliance_service_total_rollup
-          in exclusive mode;
+        -- No change is appended meanwhile (filings wait): the complaints read below are all the
+        -- changes there are.
+        lock table compliance_rollup, compliance_service_rollup, compliance_service_total_rollup,
+          compliance_rollup_change in exclusive mode;
+        delete from compliance_rollup_change;
         delete from compliance_rollup;
         delete from compliance_service_rollup;
         delete from compliance_service_total_rollup;
@@ -414,9 +469,12 @@ export class Migration20261202100338_compliance_rollups extends Migration {
     this.addSql(`drop function if exists compliance_rollup_on_working_day();`);
     this.addSql(`drop function if exists compliance_rollup_on_complaint();`);
     this.addSql(`drop function if exists compliance_rollup_escalation(uuid, int);`);
+    this.addSql(`drop function if exists compact_compliance_rollups();`);
+    this.addSql(`drop function if exists compliance_histogram_sum(int[], int[]);`);
     this.addSql(
-      `drop function if exists compliance_rollup_apply(date, uuid, text, uuid, text, int, int, int, int, int, int, int, int, int);`,
+      `drop function if exists compliance_rollup_change(date, uuid, text, uuid, text, int, int, int, int, int, int, int, int, int);`,
     );
+    this.addSql(`drop table if exists "compliance_rollup_change";`);
     this.addSql(`drop function if exists compliance_working_days(date, date);`);
     this.addSql(`drop aggregate if exists compliance_histogram(int, int);`);
     this.addSql(`drop function if exists compliance_histogram_add(int[], int, int);`);

@@ -246,12 +246,23 @@ function countsSql(
   const params: string[] = [];
   const parts: string[] = [];
   if (months) {
+    // The rollup as the last folding left it, and the changes appended since (this statement's
+    // snapshot sees neither the folding it starts below nor its own deletions).
     parts.push(`
         select f.month, ${rollupColumns[rollup]},
                f.total, f.decided, f.decided_on_time, f.escalated, f.upheld, f.court_referred,
                f.working_days
         from ${rollup} f
+        where f.month >= ?::date and f.month < ?::date and ${where(onRollup.sql)}
+        union all
+        select f.month, ${rollupColumns[rollup]},
+               f.total, f.decided, f.decided_on_time, f.escalated, f.upheld, f.court_referred,
+               compliance_histogram_add(
+                 compliance_histogram_add('{}', f.removed_working_days, -f.moved),
+                 f.added_working_days, f.moved)
+        from compliance_rollup_change f
         where f.month >= ?::date and f.month < ?::date and ${where(onRollup.sql)}`);
+    params.push(months.start, months.end, ...onRollup.params);
     params.push(months.start, months.end, ...onRollup.params);
   }
   if (edges.length > 0) {
@@ -277,7 +288,11 @@ function countsSql(
   }
   params.push(...region.params);
   const sql = `
-      with facts (month, provider_id, level, authority_id, public_service_code, total, decided,
+      with folding as materialized (
+        -- Folds the changes appended since the last query into the rollups, in passing.
+        select compact_compliance_rollups() as folded
+      ),
+      facts (month, provider_id, level, authority_id, public_service_code, total, decided,
                   decided_on_time, escalated, upheld, court_referred, working_days) as (
         ${parts.join('\n        union all')}
       ),
@@ -332,7 +347,7 @@ function countsSql(
              m.median::float8 as "medianWorkingDaysToDecision"
       from totals t
       left join medians m on m.key = t.key
-      where t."total" <> 0
+      where t."total" <> 0 and (select folded from folding) is not null
       order by ${group.orderBy
         .split(', ')
         .map((column) => `t.${column}`)
