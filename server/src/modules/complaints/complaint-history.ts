@@ -11,32 +11,27 @@ export function recordComplaintEvent(
   complaint: Complaint,
   event: ComplaintEventData,
 ): ComplaintEvent {
-  const row = newComplaintEvent(em, ctx, complaint, event);
+  const row = newComplaintEvent(ctx, complaint, event);
   em.persist(row);
   return row;
 }
 
 /** A history entry for the caller to write itself (a registration's one statement). */
 export function newComplaintEvent(
-  em: EntityManager,
   ctx: RequestCtx,
   complaint: Complaint,
   event: ComplaintEventData,
 ): ComplaintEvent {
-  return em.create(
-    ComplaintEvent,
-    {
-      complaint,
-      at: ctx.now,
-      actorId: actorId(ctx.actor),
-      actor: actorName(ctx.actor),
-      action: event.action,
-      fromStatus: event.fromStatus,
-      toStatus: complaint.status,
-      note: event.note ?? null,
-    },
-    { persist: false },
-  );
+  return Object.assign(new ComplaintEvent(), {
+    complaint,
+    at: ctx.now,
+    actorId: actorId(ctx.actor),
+    actor: actorName(ctx.actor),
+    action: event.action,
+    fromStatus: event.fromStatus,
+    toStatus: complaint.status,
+    note: event.note ?? null,
+  });
 }
 
 export interface ComplaintEventData {

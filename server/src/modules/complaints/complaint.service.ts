@@ -33,6 +33,7 @@ import type {
 } from '../calendar/working-calendar.service.js';
 import type { NotificationService } from '../notifications/notification.service.js';
 import { Provider } from '../providers/provider.entity.js';
+import { User } from '../users/user.entity.js';
 import { isUuid } from '../providers/provider.service.js';
 import { newComplaintEvent, recordComplaintEvent } from './complaint-history.js';
 import { searchTextOf } from './complaint-search.js';
@@ -123,7 +124,7 @@ export class ComplaintService implements DeadlineRecomputer {
       input.consents ?? [],
     );
     await this.register(em, ctx, complaint, placeholder, {
-      events: [newComplaintEvent(em, ctx, complaint, { action: 'file', fromStatus: null })],
+      events: [newComplaintEvent(ctx, complaint, { action: 'file', fromStatus: null })],
       consents,
       notices,
       audit: {
@@ -242,12 +243,12 @@ export class ComplaintService implements DeadlineRecomputer {
       });
       await this.register(em, ctx, child, placeholder, {
         events: [
-          newComplaintEvent(em, ctx, parent, {
+          newComplaintEvent(ctx, parent, {
             action: 'escalate',
             fromStatus,
             note: child.registration.incomingNumber,
           }),
-          newComplaintEvent(em, ctx, child, {
+          newComplaintEvent(ctx, child, {
             action: 'file',
             fromStatus: null,
             note: parent.registration.incomingNumber,
@@ -583,18 +584,15 @@ export class ComplaintService implements DeadlineRecomputer {
     > &
       Partial<Pick<Complaint, 'authority' | 'parent'>>,
   ): ComplaintReceipt {
-    const complaint = em.create(
-      Complaint,
-      {
-        ...data,
-        status: 'REGISTERED',
-        filedBy: ctx.actor?.kind === 'user' ? ctx.actor.userId : null,
-        trackingCodeHash: '',
-        createdAt: ctx.now,
-        updatedAt: ctx.now,
-      },
-      { persist: false },
-    );
+    // Constructed, not `em.create`d: `register`'s statement writes it, the unit of work never
+    // sees it, and the ORM's factory (defaults, copies, hydration) cost ~0.1 ms a filing.
+    const complaint = Object.assign(new Complaint(), data, {
+      status: 'REGISTERED' as const,
+      filedBy: ctx.actor?.kind === 'user' ? em.getReference(User, ctx.actor.userId) : null,
+      trackingCodeHash: '',
+      createdAt: ctx.now,
+      updatedAt: ctx.now,
+    });
     complaint.searchText = searchTextOf(complaint);
     const trackingCode = newTrackingCode();
     complaint.trackingCodeHash = hashTrackingCode(complaint.id, trackingCode);
