@@ -134,20 +134,30 @@ export class Migration20261202100338_compliance_rollups extends Migration {
         with taken as (
           delete from compliance_rollup_change returning *
         ),
+        -- Each change on two sides (its counts and removed bucket, then its added bucket), summed
+        -- by key and bucket first: the histogram aggregate then runs once per bucket, not per row.
         sides as (
-          select t.*, h.side, h.bucket, h.count
+          select t.month, t.provider_id, t.level, t.authority_id, t.public_service_code, h.bucket,
+            sum(t.total) filter (where h.side = 1) as total,
+            sum(t.decided) filter (where h.side = 1) as decided,
+            sum(t.decided_on_time) filter (where h.side = 1) as decided_on_time,
+            sum(t.escalated) filter (where h.side = 1) as escalated,
+            sum(t.upheld) filter (where h.side = 1) as upheld,
+            sum(t.court_referred) filter (where h.side = 1) as court_referred,
+            sum(h.count)::int as count
           from taken t
           cross join lateral (values (1, t.removed_working_days, -t.moved),
                                      (2, t.added_working_days, t.moved)) as h (side, bucket, count)
+          group by 1, 2, 3, 4, 5, 6
         ),
         by_service as (
           insert into compliance_service_rollup as r (month, provider_id, level, authority_id,
             public_service_code, total, decided, decided_on_time, escalated, upheld,
             court_referred, working_days)
           select month, provider_id, level, authority_id, public_service_code,
-            sum(total) filter (where side = 1), sum(decided) filter (where side = 1),
-            sum(decided_on_time) filter (where side = 1), sum(escalated) filter (where side = 1),
-            sum(upheld) filter (where side = 1), sum(court_referred) filter (where side = 1),
+            coalesce(sum(total), 0), coalesce(sum(decided), 0),
+            coalesce(sum(decided_on_time), 0), coalesce(sum(escalated), 0),
+            coalesce(sum(upheld), 0), coalesce(sum(court_referred), 0),
             compliance_histogram(bucket, count)
           from sides
           group by 1, 2, 3, 4, 5
@@ -165,9 +175,9 @@ export class Migration20261202100338_compliance_rollups extends Migration {
           insert into compliance_service_total_rollup as r (month, public_service_code, level,
             total, decided, decided_on_time, escalated, upheld, court_referred, working_days)
           select month, public_service_code, level,
-            sum(total) filter (where side = 1), sum(decided) filter (where side = 1),
-            sum(decided_on_time) filter (where side = 1), sum(escalated) filter (where side = 1),
-            sum(upheld) filter (where side = 1), sum(court_referred) filter (where side = 1),
+            coalesce(sum(total), 0), coalesce(sum(decided), 0),
+            coalesce(sum(decided_on_time), 0), coalesce(sum(escalated), 0),
+            coalesce(sum(upheld), 0), coalesce(sum(court_referred), 0),
             compliance_histogram(bucket, count)
           from sides
           group by 1, 2, 3
@@ -185,9 +195,9 @@ export class Migration20261202100338_compliance_rollups extends Migration {
           insert into compliance_rollup as r (month, provider_id, level, authority_id, total,
             decided, decided_on_time, escalated, upheld, court_referred, working_days)
           select month, provider_id, level, authority_id,
-            sum(total) filter (where side = 1), sum(decided) filter (where side = 1),
-            sum(decided_on_time) filter (where side = 1), sum(escalated) filter (where side = 1),
-            sum(upheld) filter (where side = 1), sum(court_referred) filter (where side = 1),
+            coalesce(sum(total), 0), coalesce(sum(decided), 0),
+            coalesce(sum(decided_on_time), 0), coalesce(sum(escalated), 0),
+            coalesce(sum(upheld), 0), coalesce(sum(court_referred), 0),
             compliance_histogram(bucket, count)
           from sides
           group by 1, 2, 3, 4
