@@ -53,12 +53,13 @@ export class Migration20261202100338_compliance_rollups extends Migration {
 
     // Open overdue complaints are counted live, by registration date, from the index alone (no
     // random reads of the table, however many open complaints a year has); a calendar change finds
-    // the decided complaints whose working days it changes by decision date.
+    // the decided complaints whose working days it changes by decision and registration date,
+    // from the index alone (a day 18 months back at 1M: 8.8 s -> 4.0 s, 1.1 s of it the calendar).
     this.addSql(
       `create index "complaint_open_registered_on_idx" on "complaint" ("registered_on", "response_deadline") include ("provider_id", "level", "authority_id", "public_service_code") where "status" in ('REGISTERED', 'IN_REVIEW');`,
     );
     this.addSql(
-      `create index "complaint_decided_on_idx" on "complaint" ("decided_on") where "decided_on" is not null;`,
+      `create index "complaint_decided_on_idx" on "complaint" ("decided_on", "registered_on") include ("provider_id", "level", "authority_id", "public_service_code") where "decided_on" is not null;`,
     );
 
     this.addSql(`
