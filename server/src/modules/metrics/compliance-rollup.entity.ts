@@ -9,9 +9,12 @@ export const NO_AUTHORITY = '00000000-0000-0000-0000-000000000000';
 /**
  * O1 / R2: the compliance counts of the complaints registered in one month at one provider, one
  * review level and one reviewing authority, so that a year's metrics read a few thousand rows
- * instead of every complaint. Written only by the database: triggers on `complaint` (at commit)
- * and on `working_day` (a calendar change), and `rebuild_compliance_rollups()`. Never through
- * the ORM: the entity only keeps the table in the schema snapshot.
+ * instead of every complaint. Written only by the database: the triggers on `complaint` (at
+ * commit) and on `working_day` (a calendar change) append changes to `compliance_rollup_change`
+ * (a table of the migration alone, never read by the ORM), which `compact_compliance_rollups()`
+ * folds into the three rollups (every metrics query starts a folding and adds the changes not yet
+ * folded); `rebuild_compliance_rollups()` recomputes them from the complaints. Never written
+ * through the ORM: the entities only keep the tables in the schema snapshot.
  */
 @Entity({ tableName: 'compliance_rollup' })
 export class ComplianceRollup {
