@@ -1,6 +1,7 @@
 // The benchmark's databases on a PostgreSQL server (BENCH_DATABASE_URL): one per scale, migrated
 // by the project's own migrations, generated once and reused while its marker says it is complete.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -35,6 +36,25 @@ export async function migrate(url) {
   }
 }
 
+/**
+ * A digest of each migration as built now: a dataset is rebuilt when a migration it was made with
+ * has changed since (an edited migration is not applied again to a database that has it).
+ */
+function migrationDigests(names) {
+  return Object.fromEntries(
+    names.map((name) => {
+      const file = new URL(`../../../server/dist/db/migrations/${name}.js`, import.meta.url);
+      let digest = 'missing';
+      try {
+        digest = createHash('sha256').update(readFileSync(file)).digest('hex').slice(0, 16);
+      } catch {
+        // a migration that is no longer built: the dataset is rebuilt
+      }
+      return [name, digest];
+    }),
+  );
+}
+
 async function appliedMigrations(client) {
   const { rows } = await client.query('select name from mikro_orm_migrations order by id');
   return rows.map((r) => r.name);
@@ -63,11 +83,17 @@ export async function ensureDataset(serverUrl, { name, count, years, password, r
   });
   if (exists && !regenerate) {
     const mark = await marker(url);
+    const changed = mark
+      ? Object.entries(migrationDigests(mark.migrations))
+          .filter(([name, digest]) => mark.migration_digests?.[name] !== digest)
+          .map(([name]) => name)
+      : [];
     if (
       mark &&
       mark.generator_version === GENERATOR_VERSION &&
       mark.requested === count &&
-      mark.years === years
+      mark.years === years &&
+      changed.length === 0
     ) {
       await migrate(url);
       const added = await withClient(url, async (client) => {
@@ -82,7 +108,15 @@ export async function ensureDataset(serverUrl, { name, count, years, password, r
       );
       return { url, ...mark, reused: true };
     }
-    log(`${name}: ${mark ? 'made by another generator, count or span' : 'incomplete'}: rebuilt`);
+    log(
+      `${name}: ${
+        !mark
+          ? 'incomplete'
+          : changed.length
+            ? `migrations changed since it was made (${changed.join(', ')})`
+            : 'made by another generator, count or span'
+      }: rebuilt`,
+    );
   }
   await withClient(serverUrl, async (client) => {
     await client.query(`drop database if exists ${client.escapeIdentifier(name)} with (force)`);
@@ -94,11 +128,13 @@ export async function ensureDataset(serverUrl, { name, count, years, password, r
     const result = await generate(client, { count, years, password });
     const migrations = await appliedMigrations(client);
     await client.query(`create table bench.dataset (
-      requested int not null, years int not null, complaints int not null, escalations int not null, open int not null,
-      first_day text not null, last_day text not null, generator_version int not null,
-      migrations text[] not null, seconds int not null, generated_at timestamptz not null)`);
+      requested int not null, years int not null, complaints int not null,
+      escalations int not null, open int not null, first_day text not null,
+      last_day text not null, generator_version int not null,
+      migrations text[] not null, migration_digests jsonb not null, seconds int not null,
+      generated_at timestamptz not null)`);
     await client.query(
-      `insert into bench.dataset values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, now())`,
+      `insert into bench.dataset values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, now())`,
       [
         count,
         years,
@@ -109,6 +145,7 @@ export async function ensureDataset(serverUrl, { name, count, years, password, r
         result.lastDay,
         GENERATOR_VERSION,
         migrations,
+        JSON.stringify(migrationDigests(migrations)),
         result.seconds,
       ],
     );
