@@ -105,7 +105,7 @@ export class Migration20261202100338_compliance_rollups extends Migration {
     );
     // A change: counts, and `moved` decisions from one histogram bucket to another (either null).
     this.addSql(`
-      create function compliance_rollup_change(
+      create function append_compliance_rollup_change(
         a_month date, a_provider_id uuid, a_level text, a_authority_id uuid, a_service text,
         a_total int, a_decided int, a_decided_on_time int, a_escalated int, a_upheld int,
         a_court_referred int, a_removed_working_days int, a_added_working_days int, a_moved int
@@ -226,7 +226,7 @@ export class Migration20261202100338_compliance_rollups extends Migration {
         select registered_on, provider_id, level, authority_id, public_service_code into parent
         from complaint where id = a_parent_id;
         if found and parent.level = 'PROVIDER' then
-          perform compliance_rollup_change(compliance_month(parent.registered_on),
+          perform append_compliance_rollup_change(compliance_month(parent.registered_on),
             parent.provider_id, parent.level, parent.authority_id, parent.public_service_code,
             0, 0, 0, a_change, 0, 0, null, null, 0);
         end if;
@@ -274,7 +274,7 @@ export class Migration20261202100338_compliance_rollups extends Migration {
              (n.decided_on is null, coalesce(n.decided_on <= n.response_deadline, false),
               coalesce(n.outcome in ('UPHELD', 'PARTIALLY_UPHELD'), false),
               n.status = 'COURT_REFERRED', n_working_days) then
-            perform compliance_rollup_change(compliance_month(n.registered_on),
+            perform append_compliance_rollup_change(compliance_month(n.registered_on),
               n.provider_id, n.level, n.authority_id, n.public_service_code, 0,
               (n.decided_on is not null)::int - (o.decided_on is not null)::int,
               coalesce(n.decided_on <= n.response_deadline, false)::int
@@ -294,7 +294,7 @@ export class Migration20261202100338_compliance_rollups extends Migration {
               select 1 from complaint e where e.parent_id = n.id and e.level = 'AUTHORITY'))::int;
           end if;
           if tg_op <> 'INSERT' then
-            perform compliance_rollup_change(compliance_month(o.registered_on),
+            perform append_compliance_rollup_change(compliance_month(o.registered_on),
               o.provider_id, o.level, o.authority_id, o.public_service_code, -1,
               -(o.decided_on is not null)::int,
               -coalesce(o.decided_on <= o.response_deadline, false)::int,
@@ -304,7 +304,7 @@ export class Migration20261202100338_compliance_rollups extends Migration {
               o_working_days, null, 1);
           end if;
           if tg_op <> 'DELETE' then
-            perform compliance_rollup_change(compliance_month(n.registered_on),
+            perform append_compliance_rollup_change(compliance_month(n.registered_on),
               n.provider_id, n.level, n.authority_id, n.public_service_code, 1,
               (n.decided_on is not null)::int,
               coalesce(n.decided_on <= n.response_deadline, false)::int,
@@ -386,7 +386,7 @@ export class Migration20261202100338_compliance_rollups extends Migration {
           group by 1, 2, 3, 4, 5, 6, 7
           order by 1, 2, 3, 4, 5, 6, 7
         loop
-          perform compliance_rollup_change(move.month, move.provider_id, move.level,
+          perform append_compliance_rollup_change(move.month, move.provider_id, move.level,
             move.authority_id, move.public_service_code, 0, 0, 0, 0, 0, 0,
             move.removed, move.added, move.moved);
         end loop;
@@ -483,7 +483,7 @@ export class Migration20261202100338_compliance_rollups extends Migration {
     this.addSql(`drop function if exists compact_compliance_rollups();`);
     this.addSql(`drop function if exists compliance_histogram_sum(int[], int[]);`);
     this.addSql(
-      `drop function if exists compliance_rollup_change(date, uuid, text, uuid, text, int, int, int, int, int, int, int, int, int);`,
+      `drop function if exists append_compliance_rollup_change(date, uuid, text, uuid, text, int, int, int, int, int, int, int, int, int);`,
     );
     this.addSql(`drop table if exists "compliance_rollup_change";`);
     this.addSql(`drop function if exists compliance_working_days(date, date);`);
