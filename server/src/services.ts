@@ -35,7 +35,7 @@ export function createServices(config: Pick<AppConfig, 'officeClosesAt'> & Signi
   );
   const auth = new AuthService(users, resolveSigningKey(config));
   const userAdmin = new UserAdminService(users, providers, authorities, audit);
-  const metrics = new ComplianceMetricsService(calendars);
+  const metrics = new ComplianceMetricsService();
   calendars.setDeadlineRecomputer(complaints);
   return {
     audit,

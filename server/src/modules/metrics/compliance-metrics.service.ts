@@ -4,7 +4,6 @@ import type { RequestCtx } from '../../context.js';
 import { badInput } from '../../validation.js';
 import { requireRole } from '../access/access.js';
 import { almatyDate } from '../calendar/almaty-time.js';
-import type { WorkingCalendarService } from '../calendar/working-calendar.service.js';
 import { isUuid } from '../providers/provider.service.js';
 
 export interface MetricsFilter {
@@ -159,9 +158,6 @@ function where(clauses: string[]): string {
 
 /** O1 / R2: compliance with the review deadlines, per provider, department, region, service or month. */
 export class ComplianceMetricsService {
-  /** The working days come from the `working_day` table; the calendar service is not needed. */
-  constructor(_calendars?: WorkingCalendarService) {}
-
   async compute(
     ctx: RequestCtx,
     filter: MetricsFilter,

@@ -116,7 +116,7 @@ async function expectError(promise: Promise<unknown>, code: string) {
 beforeAll(async () => {
   db = await createTestDatabase();
   services = testServices();
-  metrics = new ComplianceMetricsService(services.calendars);
+  metrics = new ComplianceMetricsService();
   const em = db.orm.em.fork();
   const named = async (region: string, nameRu: string, nameKk: string) => {
     const provider = await newProvider(em, region);
