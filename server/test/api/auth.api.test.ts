@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SignJWT, type JWTPayload } from 'jose';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   TOKEN_AUDIENCE,
   TOKEN_ISSUER,
@@ -193,6 +193,23 @@ describe('authentication over GraphQL', () => {
     expectUnauthenticated(await client.request(PROTECTED), /expired/i);
     const me = await client.request<{ me: unknown }>(ME);
     expect(me.data?.me ?? null).toBeNull();
+  });
+
+  it('Auth: a token that worked, and whose signature is therefore remembered, still expires on time', async () => {
+    const now = Math.floor(Date.now() / 1000);
+    const shortLived = await sign(
+      sessionClaims(world.users.inspector.id, { iat: now, exp: now + 60 }),
+      serverKey(),
+    );
+    const client = world.client(shortLived);
+    expect((await client.request(PROTECTED)).errors).toBeUndefined();
+    // Past its expiry and the clock tolerance: the same token, already verified once, is refused.
+    vi.useFakeTimers({ toFake: ['Date'], now: Date.now() + 120_000 });
+    try {
+      expectUnauthenticated(await client.request(PROTECTED), /expired/i);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('Auth: a garbage token is refused on protected operations while public ones still work', async () => {

@@ -23,6 +23,8 @@ export const TOKEN_ISSUER = 'complaints-server';
 export const TOKEN_AUDIENCE = 'complaints-api';
 /** Replicas' clocks may differ this much; an `iat` further in the future is refused. */
 const CLOCK_TOLERANCE_SECONDS = 30;
+/** Verified tokens remembered per process: one entry per active session, bounded. */
+const MAX_VERIFIED_TOKENS = 10_000;
 
 /**
  * A budget of login attempts per key: `free` attempts, then each further one waits twice as long
@@ -48,6 +50,11 @@ export class AuthService {
   /** Verified when the email is unknown, so both failures cost one argon2 verification. */
   private dummyHash: Promise<string> | null = null;
   private prunedAt = 0;
+  /** Tokens whose signature was checked, with when they stop being valid (bounded). */
+  private readonly verifiedTokens = new Map<
+    string,
+    { payload: JWTPayload; validUntilSeconds: number }
+  >();
 
   constructor(
     private readonly users: UserService,
@@ -112,21 +119,9 @@ export class AuthService {
     em: EntityManager,
     token: string,
   ): Promise<{ actor: Actor } | { problem: AuthProblem }> {
-    let payload: JWTPayload;
-    try {
-      ({ payload } = await jwtVerify(token, this.key, {
-        algorithms: ['HS256'],
-        issuer: TOKEN_ISSUER,
-        audience: TOKEN_AUDIENCE,
-        requiredClaims: ['exp', 'iat', 'sub', 'ver'],
-        // Also refuses an `iat` in the future, and any token older than a session may be.
-        maxTokenAge: TOKEN_LIFETIME_SECONDS,
-        clockTolerance: CLOCK_TOLERANCE_SECONDS,
-      }));
-    } catch (error) {
-      const code = (error as { code?: string }).code;
-      return { problem: code === 'ERR_JWT_EXPIRED' ? 'expired' : 'invalid' };
-    }
+    const verified = await this.verifiedPayload(token);
+    if ('problem' in verified) return verified;
+    const { payload } = verified;
     const version = payload.ver;
     if (typeof payload.sub !== 'string' || !Number.isSafeInteger(version)) {
       return { problem: 'invalid' };
@@ -145,6 +140,48 @@ export class AuthService {
         authorityId: user.authority_id,
       },
     };
+  }
+
+  /**
+   * The token's claims once its signature, issuer, audience and times are checked. A token seen
+   * before skips the signature (it cannot have changed) but not its times: every request still
+   * meets its expiry, and the user row is still read, so a deactivation or a revocation is seen
+   * at once.
+   */
+  private async verifiedPayload(
+    token: string,
+  ): Promise<{ payload: JWTPayload } | { problem: AuthProblem }> {
+    const nowSeconds = Date.now() / 1000;
+    const known = this.verifiedTokens.get(token);
+    if (known) {
+      if (nowSeconds <= known.validUntilSeconds) return { payload: known.payload };
+      this.verifiedTokens.delete(token);
+      return { problem: 'expired' };
+    }
+    let payload: JWTPayload;
+    try {
+      ({ payload } = await jwtVerify(token, this.key, {
+        algorithms: ['HS256'],
+        issuer: TOKEN_ISSUER,
+        audience: TOKEN_AUDIENCE,
+        requiredClaims: ['exp', 'iat', 'sub', 'ver'],
+        // Also refuses an `iat` in the future, and any token older than a session may be.
+        maxTokenAge: TOKEN_LIFETIME_SECONDS,
+        clockTolerance: CLOCK_TOLERANCE_SECONDS,
+      }));
+    } catch (error) {
+      const code = (error as { code?: string }).code;
+      return { problem: code === 'ERR_JWT_EXPIRED' ? 'expired' : 'invalid' };
+    }
+    // Required above, so both are numbers: the earlier of expiry and the session's end.
+    const validUntilSeconds =
+      Math.min(payload.exp!, payload.iat! + TOKEN_LIFETIME_SECONDS) + CLOCK_TOLERANCE_SECONDS;
+    if (this.verifiedTokens.size >= MAX_VERIFIED_TOKENS) {
+      // The oldest entry goes first (a Map keeps insertion order).
+      this.verifiedTokens.delete(this.verifiedTokens.keys().next().value!);
+    }
+    this.verifiedTokens.set(token, { payload, validUntilSeconds });
+    return { payload };
   }
 
   /**
