@@ -1,6 +1,6 @@
 import type { QueryBuilder } from '@mikro-orm/postgresql';
 import { isLocalDate, type LocalDate } from '@complaints/calendar';
-import { isOpen, type ComplaintStatus, type ReviewLevel } from '@complaints/domain';
+import type { ComplaintStatus, ReviewLevel } from '@complaints/domain';
 import type { RequestCtx } from '../../context.js';
 import { queryPrepared } from '../../db/prepared.js';
 import { badInput } from '../../validation.js';
@@ -11,10 +11,11 @@ import { Complaint } from './complaint.entity.js';
 import type { ProviderView } from '../providers/provider.entity.js';
 import type { UserView } from '../users/user.entity.js';
 import { MAX_SEARCH_LENGTH } from './complaint-search.js';
-import { complaintViewFromRow, type ComplaintView } from './complaint-view.js';
+import type { ComplaintView } from './complaint-view.js';
 import {
   caseReadFromRow,
   caseSql,
+  complaintViewOfRead,
   FULL_PAGE,
   type CaseRead,
   type CaseShape,
@@ -115,13 +116,7 @@ export class ComplaintQueryService {
     const total = shape.totalCount ? (rows[0]?.total ?? 0) : null;
     const found = rows.filter((row) => row.id !== null);
     const pageRows = found.slice(0, first);
-    const complaints = pageRows.map((row) => {
-      const view: ComplaintView = complaintViewFromRow(row);
-      if (shape.workingDaysLeft) {
-        view.workingDaysLeft = isOpen(view.status) ? (row.working_days_left ?? null) : null;
-      }
-      return view;
-    });
+    const complaints = pageRows.map((row) => complaintViewOfRead(row, shape.workingDaysLeft));
     return {
       complaints,
       cursors: complaints.map((c) => encodeCursor(c.registration.responseDeadline, c.id)),

@@ -208,6 +208,34 @@ export function queueWhere(
   return { sql: where.length ? where.join(' and ') : 'true', values: params.values };
 }
 
+/** The complaint's columns and, as `shape` asks, those joined to it: one place for both reads. */
+function joinedParts(
+  shape: Pick<CaseShape, 'provider' | 'assignee' | 'workingDaysLeft'> & { authority?: boolean },
+  today: LocalDate,
+  params: Parameters,
+): { columns: string[]; joins: string[] } {
+  const columns = [COMPLAINT_COLUMNS];
+  const joins: string[] = [];
+  if (shape.provider) {
+    columns.push(PROVIDER_COLUMNS);
+    joins.push('join provider p on p.id = c.provider_id');
+  }
+  if (shape.authority) {
+    columns.push(AUTHORITY_COLUMNS);
+    joins.push('left join authority a on a.id = c.authority_id');
+  }
+  if (shape.assignee) {
+    columns.push(USER_COLUMNS);
+    joins.push('left join app_user u on u.id = c.assignee_id');
+  }
+  if (shape.workingDaysLeft) {
+    const todayIndex = `(select w.working_index from working_day w where w.day = ${params.add(today, 'date')})`;
+    columns.push(`d.working_index - ${todayIndex} as working_days_left`);
+    joins.push('left join working_day d on d.day = c.response_deadline');
+  }
+  return { columns, joins };
+}
+
 /**
  * One statement for a page: `first + 1` rows in deadline order after the cursor (the extra row
  * says whether another page follows) and, when asked, the total as one uncorrelated count that
@@ -227,21 +255,7 @@ export function queuePageSql(
   const keyset = start
     ? ` and (c.response_deadline, c.id) > (${params.add(start.deadline, 'date')}, ${params.add(start.id, 'uuid')})`
     : '';
-  const columns = [COMPLAINT_COLUMNS];
-  const joins: string[] = [];
-  if (shape.provider) {
-    columns.push(PROVIDER_COLUMNS);
-    joins.push('join provider p on p.id = c.provider_id');
-  }
-  if (shape.assignee) {
-    columns.push(USER_COLUMNS);
-    joins.push('left join app_user u on u.id = c.assignee_id');
-  }
-  if (shape.workingDaysLeft) {
-    const todayIndex = `(select w.working_index from working_day w where w.day = ${params.add(today, 'date')})`;
-    columns.push(`d.working_index - ${todayIndex} as working_days_left`);
-    joins.push('left join working_day d on d.day = c.response_deadline');
-  }
+  const { columns, joins } = joinedParts(shape, today, params);
   const page = `select ${columns.join(', ')}
     from complaint c ${joins.join(' ')}
     where ${filtered}${keyset}
@@ -254,6 +268,15 @@ export function queuePageSql(
       left join lateral (${page}) page on true`,
     values: params.values,
   };
+}
+
+/** A complaint row of either read, with the working days left it carries when they were asked. */
+export function complaintViewOfRead(row: QueueRow, withWorkingDaysLeft: boolean): ComplaintView {
+  const view = complaintViewFromRow(row);
+  if (withWorkingDaysLeft) {
+    view.workingDaysLeft = isOpen(view.status) ? (row.working_days_left ?? null) : null;
+  }
+  return view;
 }
 
 export function providerViewFromRow(row: QueueRow): ProviderView {
@@ -336,25 +359,7 @@ export function caseSql(
     return `(select row_to_json(x) from (select ${complaintColumns('r')} from complaint r
       where ${condition}${linkScope === null ? '' : ` and ${linkScope}`}) x)`;
   };
-  const columns = [COMPLAINT_COLUMNS];
-  const joins: string[] = [];
-  if (shape.provider) {
-    columns.push(PROVIDER_COLUMNS);
-    joins.push('join provider p on p.id = c.provider_id');
-  }
-  if (shape.authority) {
-    columns.push(AUTHORITY_COLUMNS);
-    joins.push('left join authority a on a.id = c.authority_id');
-  }
-  if (shape.assignee) {
-    columns.push(USER_COLUMNS);
-    joins.push('left join app_user u on u.id = c.assignee_id');
-  }
-  if (shape.workingDaysLeft) {
-    const todayIndex = `(select w.working_index from working_day w where w.day = ${params.add(today, 'date')})`;
-    columns.push(`d.working_index - ${todayIndex} as working_days_left`);
-    joins.push('left join working_day d on d.day = c.response_deadline');
-  }
+  const { columns, joins } = joinedParts(shape, today, params);
   if (shape.history) columns.push(HISTORY_JSON);
   if (shape.notices) columns.push(NOTICES_JSON);
   if (shape.consents) columns.push(CONSENTS_JSON);
@@ -386,10 +391,7 @@ const instantOrNull = (value: unknown): Date | null =>
   value === null || value === undefined ? null : instantOf(value);
 
 export function caseReadFromRow(row: QueueRow, shape: CaseShape): CaseRead {
-  const complaint = complaintViewFromRow(row);
-  if (shape.workingDaysLeft) {
-    complaint.workingDaysLeft = isOpen(complaint.status) ? (row.working_days_left ?? null) : null;
-  }
+  const complaint = complaintViewOfRead(row, shape.workingDaysLeft);
   const json = (key: string) => (row as unknown as Record<string, JsonObject[] | null>)[key];
   const linked = (key: string) => {
     const value = (row as unknown as Record<string, QueueRow | null>)[key];
