@@ -1,10 +1,10 @@
-import pg from 'pg';
+import type pg from 'pg';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
 import { RateLimitService } from '../../src/modules/rate-limits/rate-limit.service.js';
 import { graphqlRequest, JWT_SECRET } from '../support/api.js';
-import { createEmptyDatabase } from '../support/database.js';
+import { createEmptyDatabase, sqlPool } from '../support/database.js';
 
 /**
  * O6: the public stage lookup allows 30 tries a minute per client address, counted in the
@@ -36,7 +36,7 @@ function env(extra: Record<string, string> = {}) {
 
 beforeAll(async () => {
   database = await createEmptyDatabase();
-  pool = new pg.Pool({ connectionString: database.url, max: 2 });
+  pool = sqlPool(database.url);
   // One after the other: the first start migrates the database, the others find it done.
   replicaA = await createApp(env());
   replicaB = await createApp(env());

@@ -5,8 +5,8 @@ import type { OrmOptions } from '../../src/db/orm-config.js';
 import { Authority } from '../../src/modules/authorities/authority.entity.js';
 import { Provider } from '../../src/modules/providers/provider.entity.js';
 import { PublicService } from '../../src/modules/services/public-service.entity.js';
-import { createEmptyDatabase } from './database.js';
-import pg from 'pg';
+import { createEmptyDatabase, sqlPool } from './database.js';
+import type pg from 'pg';
 
 export const PASSWORD = 'correct horse battery';
 /** A test-only key, random like a production one must be (32 bytes, base64url). */
@@ -87,7 +87,7 @@ export async function startApiWorld(
     }),
     options,
   );
-  const pool = new pg.Pool({ connectionString: database.url, max: 2 });
+  const pool = sqlPool(database.url);
   const em = app.orm.em.fork();
   let n = 0;
   const provider = (region: string, code: string) =>

@@ -27,6 +27,21 @@ async function admin<T>(run: (client: pg.Client) => Promise<T>): Promise<T> {
   }
 }
 
+/**
+ * A small pool for plain SQL beside the app. `pool.end()` resolves before its sockets close, so the
+ * forced drop can still terminate a backend of it: the FATAL then arrives as an 'error' event, which
+ * without a listener would be an uncaught exception in whatever test file runs at that moment.
+ */
+export function sqlPool(url: string): pg.Pool {
+  const pool = new pg.Pool({ connectionString: url, max: 2 });
+  const dropped = (error: Error & { code?: string }) => {
+    if (error.code !== '57P01') throw error;
+  };
+  pool.on('error', dropped);
+  pool.on('connect', (client) => client.on('error', dropped));
+  return pool;
+}
+
 /** An empty database of this test file's own, made here and dropped by `drop()`. */
 export async function createEmptyDatabase(): Promise<{
   url: string;
@@ -53,7 +68,7 @@ export async function createTestDatabase(poolSize = 10): Promise<TestDatabase> {
   const orm = new MikroORM(ormConfig(empty.url, poolSize));
   await orm.connect();
   await orm.migrator.up();
-  const pool = new pg.Pool({ connectionString: empty.url, max: 2 });
+  const pool = sqlPool(empty.url);
   return {
     ...empty,
     orm,
