@@ -11,6 +11,7 @@ import type { AppConfig } from './config.js';
 import { openDatabase } from './db/database.js';
 import type { OrmOptions } from './db/orm-config.js';
 import { seedDemoData } from './db/seed/demo-seed.js';
+import { compiledExecutionGateway } from './graphql/compiled-execution.js';
 import { createFormatError, unexpectedErrorLogPlugin } from './graphql/format-error.js';
 import { inputGuardPlugin } from './graphql/input-guard.js';
 import { gatewayGuardPlugin } from './graphql/gateway-guard.js';
@@ -49,7 +50,7 @@ export async function createApp(config: AppConfig, options: OrmOptions = {}): Pr
     );
     const production = config.nodeEnv === 'production';
     const apollo = new ApolloServer<ApiContext>({
-      schema,
+      gateway: compiledExecutionGateway(schema),
       // Bounds the document before graphql's own validation, whose cost grows faster than it.
       parseOptions: queryParseOptions,
       allowBatchedHttpRequests: true,
