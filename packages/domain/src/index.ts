@@ -3,3 +3,4 @@ export * from './status-machine.js';
 export * from './identification-number.js';
 export * from './validation.js';
 export * from './messages.js';
+export * from './policy.js';

@@ -1,5 +1,7 @@
 import { registerEnumType } from 'type-graphql';
 import {
+  COMPLAINT_OPERATIONS,
+  type ComplaintOperation,
   AccessibilityNeed,
   Channel,
   ComplaintStatus,
@@ -147,5 +149,30 @@ registerEnumType(ConsentScope, {
     TAX_SECRET: { description: 'Tax secret.' },
     BANK_SECRET: { description: 'Bank secret.' },
     MEDICAL_SECRET: { description: 'Medical secret.' },
+  },
+});
+
+/** The policy's operations as GraphQL enum values (START_REVIEW ↔ 'startReview'), all of them. */
+export const ComplaintOperationEnum: Readonly<Record<string, ComplaintOperation>> =
+  Object.fromEntries(
+    COMPLAINT_OPERATIONS.map((operation) => [
+      operation.replace(/[A-Z]/g, (letter) => `_${letter}`).toUpperCase(),
+      operation,
+    ]),
+  );
+
+registerEnumType(ComplaintOperationEnum, {
+  name: 'ComplaintOperation',
+  description:
+    'Something a user may do to a complaint (DOMAIN.md "Who may do what", with the status machine).',
+  valuesConfig: {
+    START_REVIEW: { description: 'Start the review (C5, C7).' },
+    DECIDE: { description: 'Record the decision (O5, O7).' },
+    ESCALATE: { description: 'Escalate to the quality-control authority (C6).' },
+    REFER_TO_COURT: { description: 'Record that the recipient went to court (R5, C8).' },
+    WITHDRAW: { description: 'Record that the recipient withdrew an undecided complaint.' },
+    ASSIGN: { description: "Assign the case to one of the authority's staff." },
+    RECORD_CONSENT: { description: "Record the recipient's written consent (O8)." },
+    REVOKE_CONSENT: { description: 'Record that the recipient revoked a consent (O8).' },
   },
 });

@@ -62,6 +62,16 @@ interface Operation {
   variables?: Record<string, unknown>;
   /** Whether the answer shows what was asked for; by default: the root field is not null. */
   shows?: (data: Record<string, unknown>) => boolean;
+  /** An act on a complaint: `Complaint.availableActions` must offer it exactly when it answers ok. */
+  offers?: Offer;
+}
+
+interface Offer {
+  complaintId: string;
+  /** The `ComplaintOperation` value. */
+  operation: string;
+  /** An escalation's channel: the policy offers each actor only its own (paper for staff). */
+  channel?: 'PAPER' | 'ELECTRONIC';
 }
 
 interface Row {
@@ -718,7 +728,11 @@ const ROWS: Row[] = [
       on: target.on,
       build: async (f) => {
         const complaint = await target.make(f);
-        return { query: START_REVIEW, variables: { id: complaint.id, v: complaint.version } };
+        return {
+          query: START_REVIEW,
+          variables: { id: complaint.id, v: complaint.version },
+          offers: { complaintId: complaint.id, operation: 'START_REVIEW' },
+        };
       },
       expect: outcomes,
     }),
@@ -729,7 +743,11 @@ const ROWS: Row[] = [
       on: target.on,
       build: async (f) => {
         const complaint = await readyToDecide(f, target);
-        return { query: DECIDE, variables: { id: complaint.id, v: complaint.version } };
+        return {
+          query: DECIDE,
+          variables: { id: complaint.id, v: complaint.version },
+          offers: { complaintId: complaint.id, operation: 'DECIDE' },
+        };
       },
       expect: outcomes,
     }),
@@ -785,6 +803,7 @@ const ROWS: Row[] = [
               trackingCode: c.receipt ? parent.trackingCode : null,
             },
           },
+          offers: { complaintId: parent.id, operation: 'ESCALATE', channel: c.channel },
         };
       },
       expect: c.outcomes,
@@ -813,7 +832,11 @@ const ROWS: Row[] = [
       on: `${target.on}, DECIDED`,
       build: async (f) => {
         const complaint = await f.authorityDecided(await target.make(f));
-        return { query: REFER_TO_COURT, variables: { id: complaint.id, filedOn: TODAY } };
+        return {
+          query: REFER_TO_COURT,
+          variables: { id: complaint.id, filedOn: TODAY },
+          offers: { complaintId: complaint.id, operation: 'REFER_TO_COURT' },
+        };
       },
       expect: outcomes,
     }),
@@ -826,7 +849,11 @@ const ROWS: Row[] = [
       on: target.on,
       build: async (f) => {
         const complaint = await target.make(f);
-        return { query: WITHDRAW, variables: { id: complaint.id, v: complaint.version } };
+        return {
+          query: WITHDRAW,
+          variables: { id: complaint.id, v: complaint.version },
+          offers: { complaintId: complaint.id, operation: 'WITHDRAW' },
+        };
       },
       expect: outcomes,
     }),
@@ -843,6 +870,7 @@ const ROWS: Row[] = [
           assignComplaint(id: $id, expectedVersion: $v, assigneeId: $to) { id assignee { id } }
         }`,
         variables: { id: complaint.id, v: complaint.version, to: world.users.inspector.id },
+        offers: { complaintId: complaint.id, operation: 'ASSIGN' },
       };
     },
     expect: SUPERVISOR_ONLY,
@@ -855,7 +883,11 @@ const ROWS: Row[] = [
       on: t.on,
       build: async (f) => {
         const target = await t.make(f);
-        return { query: RECORD_CONSENT, variables: { id: target.id, input: consentInput() } };
+        return {
+          query: RECORD_CONSENT,
+          variables: { id: target.id, input: consentInput() },
+          offers: { complaintId: target.id, operation: 'RECORD_CONSENT' },
+        };
       },
       expect: consentAccess(t),
     }),
@@ -865,10 +897,12 @@ const ROWS: Row[] = [
       operation: 'revokeConsent',
       on: `a consent on ${t.on}`,
       build: async (f) => {
-        const consentId = await f.consent(await t.make(f));
+        const target = await t.make(f);
+        const consentId = await f.consent(target);
         return {
           query: 'mutation Revoke($id: ID!) { revokeConsent(id: $id) { id active } }',
           variables: { id: consentId },
+          offers: { complaintId: target.id, operation: 'REVOKE_CONSENT' },
         };
       },
       expect: consentAccess(t),
@@ -989,6 +1023,24 @@ function observe(
   return result.data && shows(result.data) ? 'ok' : 'null';
 }
 
+/**
+ * Whether `Complaint.availableActions`, read by `actor` before the call, offers the act; null
+ * when the actor cannot read the complaint (it may still act with the recipient's receipt) or
+ * when the act is an escalation on a channel that is not the actor's own.
+ */
+async function offered(client: Client, actor: Actor, offer: Offer): Promise<boolean | null> {
+  if (actor === 'ANONYMOUS') return null;
+  if (offer.channel && offer.channel !== (actor === 'PARTNER' ? 'ELECTRONIC' : 'PAPER')) {
+    return null;
+  }
+  const read = await client.request<{ complaint: { availableActions: string[] } | null }>(
+    'query Offered($id: ID!) { complaint(id: $id) { availableActions } }',
+    { id: offer.complaintId },
+  );
+  const complaint = read.data?.complaint;
+  return complaint ? complaint.availableActions.includes(offer.operation) : null;
+}
+
 async function clientOf(actor: Actor): Promise<Client> {
   return actor === 'ANONYMOUS' ? world.anonymous : world.as(USER_OF[actor]);
 }
@@ -1006,9 +1058,15 @@ describe('who may do what: every operation × every role', () => {
           ((data: Record<string, unknown>) =>
             data[row.operation] !== null && data[row.operation] !== undefined);
         const client = await clientOf(actor);
+        const offers = operation.offers ? await offered(client, actor, operation.offers) : null;
         const result = await client.request(operation.query, operation.variables);
         const got = observe(result, shows);
         expect(got, JSON.stringify(result.errors ?? result.data)).toBe(expected);
+        if (offers !== null) {
+          expect(offers, 'Complaint.availableActions offers exactly what answers ok').toBe(
+            got === 'ok',
+          );
+        }
         if (expected !== 'ok' && result.data) expect(shows(result.data)).toBe(false);
       });
     }

@@ -29,8 +29,3 @@ export function requireRole(ctx: RequestCtx, ...roles: Role[]): UserActor {
   }
   return actor;
 }
-
-/** The authority's staff: they read every case. */
-export function isAuthorityStaff(actor: UserActor): boolean {
-  return actor.role === 'INSPECTOR' || actor.role === 'SUPERVISOR';
-}

@@ -1,3 +1,4 @@
+import { ADMINISTRATOR_ROLES } from '@complaints/domain';
 import type { FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { badInput } from '../../validation.js';
@@ -71,7 +72,7 @@ export class AuditService {
     first: number,
     after: string | null | undefined,
   ): Promise<{ records: AuditRecord[]; hasNextPage: boolean; countTotal(): Promise<number> }> {
-    requireRole(ctx, 'SUPERVISOR');
+    requireRole(ctx, ...ADMINISTRATOR_ROLES);
     if (!Number.isInteger(first) || first < 0 || first > 200) {
       throw badInput(ctx.language, 'first', 'outOfRange', { min: 0, max: 200 });
     }
@@ -107,7 +108,7 @@ export class AuditService {
 
   /** SUPERVISOR: recomputes the chain and names the first record that does not match. */
   async verifyChain(ctx: RequestCtx): Promise<AuditVerification> {
-    requireRole(ctx, 'SUPERVISOR');
+    requireRole(ctx, ...ADMINISTRATOR_ROLES);
     return this.verify(ctx.em);
   }
 

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { WorkingCalendar, type CalendarDay, type LocalDate } from '@complaints/calendar';
-import { messageFor, validateCalendarDay } from '@complaints/domain';
+import { ADMINISTRATOR_ROLES, messageFor, validateCalendarDay } from '@complaints/domain';
 import { type Sql, sql, trustedSql } from '../../db/statement.js';
 import { BadUserInputError } from '../../graphql/errors.js';
 import type { RequestCtx } from '../../context.js';
@@ -155,7 +155,7 @@ export class WorkingCalendarService {
 
   /** Which open deadlines `setDay` would move; writes nothing. */
   async previewDay(ctx: RequestCtx, input: CalendarDayInput): Promise<DeadlineMove[]> {
-    requireRole(ctx, 'SUPERVISOR');
+    requireRole(ctx, ...ADMINISTRATOR_ROLES);
     assertValid(validateCalendarDay(input), ctx.language);
     assertSupportedDates(ctx, { date: input.date });
     const calendar = await this.changedCalendar(ctx.em, input);
@@ -175,7 +175,7 @@ export class WorkingCalendarService {
     ctx: RequestCtx,
     input: CalendarDayInput,
   ): Promise<{ day: CalendarDay; moved: DeadlineMove[] }> {
-    requireRole(ctx, 'SUPERVISOR');
+    requireRole(ctx, ...ADMINISTRATOR_ROLES);
     assertValid(validateCalendarDay(input), ctx.language);
     assertSupportedDates(ctx, { date: input.date });
     const reason = input.reason.trim();

@@ -1,15 +1,21 @@
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Channel, ComplaintAction } from '@complaints/domain';
+import type { LocalDate } from '@complaints/calendar';
+import {
+  availableOperations,
+  mayAct,
+  type Channel,
+  type ComplaintOperation,
+  type PolicyCase,
+} from '@complaints/domain';
+import type { Actor } from '../../context.js';
 import { ForbiddenError, NotFoundError } from '../../graphql/errors.js';
-import { isAuthorityStaff, type UserActor } from '../access/access.js';
+import type { UserActor } from '../access/access.js';
 import { isUuid } from '../providers/provider.service.js';
 import { applyReadScope } from './complaint-query.service.js';
+import type { ComplaintView } from './complaint-view.js';
 import { Complaint } from './complaint.entity.js';
 import { trackingCodeMatches } from './tracking-code.js';
-
-/** Everything an actor may do to one complaint: the status machine's actions and the rest. */
-export type ComplaintOperation = ComplaintAction | 'assign' | 'recordConsent' | 'revokeConsent';
 
 /** A complaint the actor reached, and whether it was reached by presenting the receipt. */
 export interface ReachedComplaint {
@@ -57,69 +63,44 @@ export async function reachComplaint(
   return { complaint, presentedReceipt };
 }
 
+/** The complaint as the domain's policy reads it. */
+function policyCaseOf(complaint: ComplaintView, today: LocalDate): PolicyCase {
+  return {
+    level: complaint.level,
+    status: complaint.status,
+    providerId: complaint.provider.id,
+    filedByUserId: complaint.filedBy?.id ?? null,
+    deadlinePassed: today > complaint.registration.responseDeadline,
+  };
+}
+
 /**
- * Who may do what to a complaint it reached (DOMAIN.md, "Who may do what"): an officer acts on
- * its own provider's PROVIDER-level complaints; the authority's staff on the AUTHORITY level and
- * on paper escalations; consents are recorded by the provider's office or the authority; a
- * supervisor assigns; a partner acts only for the recipient whose
- * complaint it filed or whose receipt it presents. FORBIDDEN otherwise.
+ * What the caller may do to a complaint it reads, now: the policy and the status machine
+ * together, exactly what the services would let through (a reader reached the complaint by
+ * reading it, not by presenting its receipt).
  */
+export function availableActionsOf(
+  actor: Actor | null,
+  complaint: ComplaintView,
+  today: LocalDate,
+): ComplaintOperation[] {
+  if (actor?.kind !== 'user') return [];
+  return availableOperations(actor, policyCaseOf(complaint, today));
+}
+
+/** The domain's policy (`mayAct`) on a complaint the actor reached: FORBIDDEN when it says no. */
 export function assertMayAct(
   actor: UserActor,
   operation: ComplaintOperation,
-  reached: ReachedComplaint,
+  { complaint, presentedReceipt }: ReachedComplaint,
   channel?: Channel,
 ): void {
-  if (!mayAct(actor, operation, reached, channel)) {
+  const scope = {
+    level: complaint.level,
+    providerId: complaint.provider.id,
+    filedByUserId: complaint.filedBy?.id ?? null,
+  };
+  if (!mayAct(actor, operation, scope, { presentedReceipt, ...(channel ? { channel } : {}) })) {
     throw new ForbiddenError(`${actor.role} may not ${operation} this complaint`);
-  }
-}
-
-function mayAct(
-  actor: UserActor,
-  operation: ComplaintOperation,
-  { complaint, presentedReceipt }: ReachedComplaint,
-  channel: Channel | undefined,
-): boolean {
-  if (actor.role === 'PARTNER') {
-    const forTheRecipient = complaint.filedBy?.id === actor.userId || presentedReceipt;
-    switch (operation) {
-      case 'escalate':
-        return forTheRecipient && channel === 'ELECTRONIC';
-      case 'referToCourt':
-      case 'withdraw':
-      case 'recordConsent':
-      case 'revokeConsent':
-        return forTheRecipient;
-      case 'startReview':
-      case 'decide':
-      case 'assign':
-        return false;
-    }
-  }
-  const handlesLevel =
-    complaint.level === 'PROVIDER'
-      ? actor.role === 'PROVIDER_OFFICER' && complaint.provider.id === actor.providerId
-      : isAuthorityStaff(actor);
-  switch (operation) {
-    case 'startReview':
-    case 'decide':
-    case 'withdraw':
-      return handlesLevel;
-    case 'recordConsent':
-    case 'revokeConsent':
-      // The signed form reaches whoever holds the case: the provider's office at either level,
-      // or the authority, which reads every case and registers paper escalations.
-      return (
-        isAuthorityStaff(actor) ||
-        (actor.role === 'PROVIDER_OFFICER' && complaint.provider.id === actor.providerId)
-      );
-    case 'escalate':
-      // A paper escalation is brought to the authority, which registers it.
-      return isAuthorityStaff(actor) && channel === 'PAPER';
-    case 'referToCourt':
-      return isAuthorityStaff(actor);
-    case 'assign':
-      return actor.role === 'SUPERVISOR';
   }
 }

@@ -1,6 +1,6 @@
 import type { QueryBuilder } from '@mikro-orm/postgresql';
 import { isLocalDate, type LocalDate } from '@complaints/calendar';
-import type { ComplaintStatus, ReviewLevel } from '@complaints/domain';
+import { COMPLAINT_READER_ROLES, type ComplaintStatus, type ReviewLevel } from '@complaints/domain';
 import type { RequestCtx } from '../../context.js';
 import { queryPrepared } from '../../db/prepared.js';
 import { badInput } from '../../validation.js';
@@ -54,8 +54,6 @@ export interface ComplaintPage {
 }
 
 export const MAX_PAGE_SIZE = 100;
-/** Every role that reads complaints; ANALYST never does (no personal data reaches that role). */
-const READERS = ['SUPERVISOR', 'INSPECTOR', 'PROVIDER_OFFICER', 'PARTNER'] as const;
 
 type ComplaintQuery = QueryBuilder<Complaint, 'c'>;
 
@@ -86,7 +84,7 @@ export function applyReadScope(qb: ComplaintQuery, actor: UserActor): ComplaintQ
 export class ComplaintQueryService {
   /** The roles allowed to read complaints at all; UNAUTHENTICATED/FORBIDDEN otherwise. */
   reader(ctx: RequestCtx): UserActor {
-    return requireRole(ctx, ...READERS);
+    return requireRole(ctx, ...COMPLAINT_READER_ROLES);
   }
 
   /**

@@ -87,6 +87,7 @@ const COMPLAINT_COLUMN_LIST = [
   'authority_id',
   'parent_id',
   'assignee_id',
+  'filed_by_id',
 ];
 
 function complaintColumns(alias: string): string {

@@ -38,6 +38,8 @@ export interface ComplaintView
   authority: Reference | null;
   parent: Reference | null;
   assignee: Reference | null;
+  /** The partner system that filed it electronically, if any. */
+  filedBy: Reference | null;
   /** Read with the page by the queue's statement; absent: computed from the calendar. */
   workingDaysLeft?: number | null;
 }
@@ -115,6 +117,7 @@ export function complaintViewFromRow(row: Row): ComplaintView {
     authority: reference(row.authority_id),
     parent: reference(row.parent_id),
     assignee: reference(row.assignee_id),
+    filedBy: reference(row.filed_by_id),
   };
 }
 

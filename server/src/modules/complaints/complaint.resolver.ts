@@ -11,6 +11,8 @@ import {
   Resolver,
   Root,
 } from 'type-graphql';
+import type { ComplaintOperation } from '@complaints/domain';
+import { ComplaintOperationEnum } from '../../graphql/enums.js';
 import type { ApiContext } from '../../graphql/loaders.js';
 import { selectedFields } from '../../graphql/selection.js';
 import type { RateLimiter } from '../../graphql/rate-limit.js';
@@ -25,6 +27,7 @@ import type { PublicService } from '../services/public-service.entity.js';
 import { PublicServiceType } from '../services/public-service.types.js';
 import type { UserView } from '../users/user.entity.js';
 import { UserType } from '../users/user.types.js';
+import { availableActionsOf } from './complaint-access.js';
 import type { ComplaintEventView } from './complaint-event.entity.js';
 import type { ComplaintQueryService } from './complaint-query.service.js';
 import {
@@ -326,6 +329,14 @@ export class ComplaintResolver {
   })
   overdue(@Root() complaint: ComplaintView, @Ctx() ctx: ApiContext): boolean {
     return isOverdue(complaint, almatyDate(ctx.now));
+  }
+
+  @FieldResolver(() => [ComplaintOperationEnum], {
+    description:
+      'What the caller may do to this complaint now (who may do what, with the status machine): exactly the operations the service would accept.',
+  })
+  availableActions(@Root() complaint: ComplaintView, @Ctx() ctx: ApiContext): ComplaintOperation[] {
+    return availableActionsOf(ctx.actor, complaint, almatyDate(ctx.now));
   }
 
   @FieldResolver(() => Int, {

@@ -2,7 +2,10 @@ import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { LocalDate, WorkingCalendar } from '@complaints/calendar';
 import {
+  COMPLAINT_FILER_ROLES,
+  COMPLAINT_READER_ROLES,
   REVIEW_TERM_WORKING_DAYS,
+  isAuthorityStaff,
   messageFor,
   nextStatus,
   validateComplaint,
@@ -90,7 +93,7 @@ export class ComplaintService implements DeadlineRecomputer {
    * notices, and the audit record; see `writeRegistration`).
    */
   async fileComplaint(ctx: RequestCtx, input: FileComplaintData): Promise<ComplaintReceipt> {
-    const actor = requireRole(ctx, 'PROVIDER_OFFICER', 'PARTNER');
+    const actor = requireRole(ctx, ...COMPLAINT_FILER_ROLES);
     assertValid(validateComplaint(input, { today: almatyDate(ctx.now) }), ctx.language);
     if (actor.role === 'PROVIDER_OFFICER' && input.providerId !== actor.providerId) {
       throw new ForbiddenError('An officer registers complaints against its own provider only');
@@ -146,7 +149,7 @@ export class ComplaintService implements DeadlineRecomputer {
 
   async startReview(ctx: RequestCtx, id: string, expectedVersion: number): Promise<Complaint> {
     // A partner may not review, but one that cannot read the complaint learns only NOT_FOUND.
-    requireRole(ctx, 'PROVIDER_OFFICER', 'INSPECTOR', 'SUPERVISOR', 'PARTNER');
+    requireRole(ctx, ...COMPLAINT_READER_ROLES);
     return this.transition(ctx, id, expectedVersion, 'startReview', () => ({}));
   }
 
@@ -158,7 +161,7 @@ export class ComplaintService implements DeadlineRecomputer {
     input: DecisionData,
   ): Promise<Complaint> {
     // A partner may not review, but one that cannot read the complaint learns only NOT_FOUND.
-    requireRole(ctx, 'PROVIDER_OFFICER', 'INSPECTOR', 'SUPERVISOR', 'PARTNER');
+    requireRole(ctx, ...COMPLAINT_READER_ROLES);
     assertValid(validateDecision(input), ctx.language);
     return this.transition(ctx, id, expectedVersion, 'decide', (em, complaint) => {
       const decision = new Decision();
@@ -335,10 +338,7 @@ export class ComplaintService implements DeadlineRecomputer {
       const complaint = reached.complaint;
       assertVersion(complaint, expectedVersion);
       const assignee = assigneeId ? await this.users.findById(em, assigneeId) : null;
-      if (
-        assigneeId &&
-        (!assignee || !assignee.active || !['INSPECTOR', 'SUPERVISOR'].includes(assignee.role))
-      ) {
+      if (assigneeId && (!assignee || !assignee.active || !isAuthorityStaff(assignee.role))) {
         throw badInput(ctx.language, 'assigneeId', 'unknownValue');
       }
       const previous = complaint.assignee?.id ?? null;

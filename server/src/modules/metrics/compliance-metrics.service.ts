@@ -1,5 +1,5 @@
 import { addDays, type LocalDate } from '@complaints/calendar';
-import type { MetricsGroupBy, ReviewLevel } from '@complaints/domain';
+import { METRICS_READER_ROLES, type MetricsGroupBy, type ReviewLevel } from '@complaints/domain';
 import type { RequestCtx } from '../../context.js';
 import { badInput } from '../../validation.js';
 import { requireRole } from '../access/access.js';
@@ -163,7 +163,7 @@ export class ComplianceMetricsService {
     filter: MetricsFilter,
     groupBy: MetricsGroupBy,
   ): Promise<ComplianceRow[]> {
-    requireRole(ctx, 'ANALYST', 'SUPERVISOR', 'INSPECTOR');
+    requireRole(ctx, ...METRICS_READER_ROLES);
     const { from, to } = filter;
     // LocalDate strings (YYYY-MM-DD) compare in date order.
     if (from > to || to > LATEST_DATE) {

@@ -1,6 +1,12 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { ROLE_VALUES, isValidEmail, type Role } from '@complaints/domain';
+import {
+  ADMINISTRATOR_ROLES,
+  ROLE_VALUES,
+  isAuthorityStaff,
+  isValidEmail,
+  type Role,
+} from '@complaints/domain';
 import type { RequestCtx } from '../../context.js';
 import { NotFoundError } from '../../graphql/errors.js';
 import { badInput } from '../../validation.js';
@@ -35,12 +41,12 @@ export class UserAdminService {
   ) {}
 
   async list(ctx: RequestCtx): Promise<User[]> {
-    requireRole(ctx, 'SUPERVISOR');
+    requireRole(ctx, ...ADMINISTRATOR_ROLES);
     return ctx.em.find(User, {}, { orderBy: { displayName: 'asc', email: 'asc' } });
   }
 
   async create(ctx: RequestCtx, input: NewUserData): Promise<User> {
-    requireRole(ctx, 'SUPERVISOR');
+    requireRole(ctx, ...ADMINISTRATOR_ROLES);
     const email = input.email.trim().toLowerCase();
     if (!isValidEmail(email)) throw badInput(ctx.language, 'email', 'invalidEmail');
     if (!input.displayName.trim()) throw badInput(ctx.language, 'displayName', 'required');
@@ -74,10 +80,10 @@ export class UserAdminService {
   }
 
   async changeRole(ctx: RequestCtx, id: string, role: Role, scope: UserScope): Promise<User> {
-    requireRole(ctx, 'SUPERVISOR');
+    requireRole(ctx, ...ADMINISTRATOR_ROLES);
     await this.assertScope(ctx, role, scope);
     const providerId = role === 'PROVIDER_OFFICER' ? (scope.providerId ?? null) : null;
-    const authorityId = isAuthorityRole(role) ? (scope.authorityId ?? null) : null;
+    const authorityId = isAuthorityStaff(role) ? (scope.authorityId ?? null) : null;
     return this.change(ctx, id, 'user.changeRole', (user, em) => {
       const from = user.role;
       em.assign(user, { role, provider: providerId, authority: authorityId });
@@ -86,7 +92,7 @@ export class UserAdminService {
   }
 
   async deactivate(ctx: RequestCtx, id: string): Promise<User> {
-    const actor = requireRole(ctx, 'SUPERVISOR');
+    const actor = requireRole(ctx, ...ADMINISTRATOR_ROLES);
     if (actor.userId === id) throw badInput(ctx.language, 'id', 'unknownValue');
     return this.change(ctx, id, 'user.deactivate', (user) => {
       user.active = false;
@@ -95,7 +101,7 @@ export class UserAdminService {
   }
 
   async resetPassword(ctx: RequestCtx, id: string, password: string): Promise<User> {
-    requireRole(ctx, 'SUPERVISOR');
+    requireRole(ctx, ...ADMINISTRATOR_ROLES);
     this.assertPassword(ctx, password);
     const passwordHash = await this.users.hashPassword(password);
     return this.change(ctx, id, 'user.resetPassword', (user) => {
@@ -144,15 +150,11 @@ export class UserAdminService {
       }
     }
     if (
-      isAuthorityRole(role) &&
+      isAuthorityStaff(role) &&
       scope.authorityId &&
       !(await this.authorities.findById(ctx.em, scope.authorityId))
     ) {
       throw badInput(ctx.language, 'authorityId', 'unknownValue');
     }
   }
-}
-
-function isAuthorityRole(role: Role): boolean {
-  return role === 'INSPECTOR' || role === 'SUPERVISOR';
 }
