@@ -4,6 +4,7 @@ import { AuthorityService } from './modules/authorities/authority.service.js';
 import { WorkingCalendarService } from './modules/calendar/working-calendar.service.js';
 import { ComplaintQueryService } from './modules/complaints/complaint-query.service.js';
 import { ComplaintService } from './modules/complaints/complaint.service.js';
+import { DeadlineCascadeService } from './modules/deadlines/deadline-cascade.service.js';
 import { ConsentService } from './modules/consent/consent.service.js';
 import { ComplianceMetricsService } from './modules/metrics/compliance-metrics.service.js';
 import { AuthService } from './modules/users/auth.service.js';
@@ -17,7 +18,7 @@ import { UserService } from './modules/users/user.service.js';
 /** The stateless services, wired once per process; each request brings its own unit of work. */
 export function createServices(config: Pick<AppConfig, 'officeClosesAt'> & SigningKeyConfig) {
   const audit = new AuditService();
-  const calendars = new WorkingCalendarService(audit, config.officeClosesAt);
+  const calendars = new WorkingCalendarService(config.officeClosesAt);
   const providers = new ProviderService();
   const authorities = new AuthorityService();
   const publicServices = new PublicServiceService();
@@ -36,11 +37,12 @@ export function createServices(config: Pick<AppConfig, 'officeClosesAt'> & Signi
   const auth = new AuthService(users, resolveSigningKey(config));
   const userAdmin = new UserAdminService(users, providers, authorities, audit);
   const metrics = new ComplianceMetricsService();
-  calendars.setDeadlineRecomputer(complaints);
+  const deadlines = new DeadlineCascadeService(calendars, complaints, audit);
   return {
     audit,
     auth,
     calendars,
+    deadlines,
     providers,
     authorities,
     publicServices,

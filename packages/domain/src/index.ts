@@ -4,3 +4,4 @@ export * from './identification-number.js';
 export * from './validation.js';
 export * from './messages.js';
 export * from './policy.js';
+export * from './answer-place.js';

@@ -6,6 +6,7 @@ import {
   resolveAuthorityReference,
 } from '../modules/authorities/authority.resolver.js';
 import { CalendarResolver } from '../modules/calendar/calendar.resolver.js';
+import { DeadlineCascadeResolver } from '../modules/deadlines/deadline-cascade.resolver.js';
 import {
   ComplaintConnectionResolver,
   ComplaintResolver,
@@ -32,6 +33,7 @@ export function createResolvers(services: Services) {
   const rateLimits = new RateLimitService();
   const instances = new Map<unknown, unknown>([
     [CalendarResolver, new CalendarResolver(services.calendars)],
+    [DeadlineCascadeResolver, new DeadlineCascadeResolver(services.deadlines)],
     [ProviderResolver, new ProviderResolver(services.providers)],
     [AuthorityResolver, new AuthorityResolver(services.authorities)],
     [PublicServiceResolver, new PublicServiceResolver(services.publicServices)],

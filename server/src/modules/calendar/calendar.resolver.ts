@@ -1,9 +1,9 @@
-import { Arg, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
 import type { LocalDate } from '@complaints/calendar';
 import type { RequestCtx } from '../../context.js';
 import { LocalDateScalar } from '../../graphql/scalars.js';
-import { CalendarDayType, DeadlineMoveType } from './calendar.types.js';
-import type { DeadlineMove, WorkingCalendarService } from './working-calendar.service.js';
+import { CalendarDayType } from './calendar.types.js';
+import type { WorkingCalendarService } from './working-calendar.service.js';
 
 @Resolver()
 export class CalendarResolver {
@@ -43,31 +43,5 @@ export class CalendarResolver {
     @Ctx() ctx: RequestCtx,
   ): Promise<CalendarDayType[]> {
     return this.calendars.exceptions(ctx, year);
-  }
-
-  @Mutation(() => CalendarDayType, {
-    description:
-      'SUPERVISOR: make a date a working day or a day off (a government decree, Kurban Ait). Moves the open deadlines it affects, with history and a notice to each recipient. Audited.',
-  })
-  async setCalendarDay(
-    @Arg('date', () => LocalDateScalar, { description: 'The date.' }) date: LocalDate,
-    @Arg('working', { description: 'True: a working day; false: a day off.' }) working: boolean,
-    @Arg('reason', { description: 'The decree or the holiday.' }) reason: string,
-    @Ctx() ctx: RequestCtx,
-  ): Promise<CalendarDayType> {
-    return (await this.calendars.setDay(ctx, { date, working, reason })).day;
-  }
-
-  @Query(() => [DeadlineMoveType], {
-    description:
-      'SUPERVISOR: which open deadlines setCalendarDay would move, before it is made. Writes nothing.',
-  })
-  previewCalendarDay(
-    @Arg('date', () => LocalDateScalar, { description: 'The date.' }) date: LocalDate,
-    @Arg('working', { description: 'True: a working day; false: a day off.' }) working: boolean,
-    @Arg('reason', { description: 'The decree or the holiday.' }) reason: string,
-    @Ctx() ctx: RequestCtx,
-  ): Promise<DeadlineMove[]> {
-    return this.calendars.previewDay(ctx, { date, working, reason });
   }
 }

@@ -1,4 +1,4 @@
-import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { CalendarDaySource } from '@complaints/domain';
 import type { LocalDate } from '@complaints/calendar';
 import { LocalDateScalar } from '../../graphql/scalars.js';
@@ -48,19 +48,4 @@ export class CalendarDayType {
     description: "For a day off moved from a weekend holiday: the holiday's date.",
   })
   transferredFrom!: LocalDate | null;
-}
-
-@ObjectType('DeadlineMove', { description: 'A deadline a calendar change moves (or would move).' })
-export class DeadlineMoveType {
-  @Field(() => ID, { description: 'The complaint.' })
-  complaintId!: string;
-
-  @Field({ description: 'Its incoming number.' })
-  incomingNumber!: string;
-
-  @Field(() => LocalDateScalar, { description: 'The deadline before the change.' })
-  previousDeadline!: LocalDate;
-
-  @Field(() => LocalDateScalar, { description: 'The deadline after the change.' })
-  newDeadline!: LocalDate;
 }

@@ -1,12 +1,10 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { WorkingCalendar, type CalendarDay, type LocalDate } from '@complaints/calendar';
-import { ADMINISTRATOR_ROLES, messageFor, validateCalendarDay } from '@complaints/domain';
+import { messageFor, validateCalendarDay } from '@complaints/domain';
 import { type Sql, sql, trustedSql } from '../../db/statement.js';
 import { BadUserInputError } from '../../graphql/errors.js';
 import type { RequestCtx } from '../../context.js';
 import { assertValid } from '../../validation.js';
-import { requireRole } from '../access/access.js';
-import type { AuditService } from '../audit/audit.service.js';
 import { CalendarOverride } from './calendar-override.entity.js';
 import { type AlmatyDateTime, almatyDateTime } from './almaty-time.js';
 import { syncWorkingDays } from './working-day-table.js';
@@ -15,26 +13,6 @@ export interface CalendarDayInput {
   date: LocalDate;
   working: boolean;
   reason: string;
-}
-
-/** A deadline a calendar change moves (or would move, in a preview). */
-export interface DeadlineMove {
-  complaintId: string;
-  incomingNumber: string;
-  previousDeadline: LocalDate;
-  newDeadline: LocalDate;
-}
-
-/**
- * Implemented by the complaints module: recomputes the deadlines of open complaints that a
- * changed day falls into. Injected to keep the dependency one-way (complaints → calendar).
- */
-export interface DeadlineRecomputer {
-  moveDeadlines(
-    em: EntityManager,
-    ctx: RequestCtx,
-    change: { calendar: WorkingCalendar; date: LocalDate; reason: string; apply: boolean },
-  ): Promise<DeadlineMove[]>;
 }
 
 // Bounds that keep one request's work small; no deadline of the procedure comes near them.
@@ -65,16 +43,7 @@ function outOfRange(ctx: RequestCtx, min: number, max: number): string {
 }
 
 export class WorkingCalendarService {
-  private recomputer: DeadlineRecomputer | null = null;
-
-  constructor(
-    private readonly audit: AuditService,
-    private readonly officeClosesAt: { hour: number; minute: number },
-  ) {}
-
-  setDeadlineRecomputer(recomputer: DeadlineRecomputer): void {
-    this.recomputer = recomputer;
-  }
+  constructor(private readonly officeClosesAt: { hour: number; minute: number }) {}
 
   /** Brings the `working_day` table in step with the rules of this release (run at start). */
   async syncWorkingDayTable(em: EntityManager): Promise<void> {
@@ -153,83 +122,50 @@ export class WorkingCalendarService {
     return (await this.calendar(ctx.em)).workingDaysBetween(from, to);
   }
 
-  /** Which open deadlines `setDay` would move; writes nothing. */
-  async previewDay(ctx: RequestCtx, input: CalendarDayInput): Promise<DeadlineMove[]> {
-    requireRole(ctx, ...ADMINISTRATOR_ROLES);
+  /** A calendar day change as asked: valid, with a reason, within the calendar's years. */
+  assertDayChange(ctx: RequestCtx, input: CalendarDayInput): void {
     assertValid(validateCalendarDay(input), ctx.language);
     assertSupportedDates(ctx, { date: input.date });
-    const calendar = await this.changedCalendar(ctx.em, input);
-    return this.requireRecomputer().moveDeadlines(ctx.em, ctx, {
-      calendar,
-      date: input.date,
-      reason: input.reason.trim(),
-      apply: false,
-    });
   }
 
-  /**
-   * Makes a date working or a day off (a decree, Kurban Ait). In one transaction: the override,
-   * its audit record, and every open deadline it moves (with history, audit and a notice, O5).
-   */
-  async setDay(
-    ctx: RequestCtx,
-    input: CalendarDayInput,
-  ): Promise<{ day: CalendarDay; moved: DeadlineMove[] }> {
-    requireRole(ctx, ...ADMINISTRATOR_ROLES);
-    assertValid(validateCalendarDay(input), ctx.language);
-    assertSupportedDates(ctx, { date: input.date });
-    const reason = input.reason.trim();
-    return ctx.em.transactional(async (em) => {
-      // Serialises calendar changes so that two of them never recompute from a stale calendar.
-      await em.execute('lock table calendar_override in share row exclusive mode');
-      const previous = await em.findOne(CalendarOverride, { date: input.date });
-      const override =
-        previous ??
-        em.create(CalendarOverride, {
-          date: input.date,
-          working: input.working,
-          reason,
-          setAt: ctx.now,
-        });
-      override.working = input.working;
-      override.reason = reason;
-      override.setAt = ctx.now;
-      override.setById = ctx.actor?.kind === 'user' ? ctx.actor.userId : null;
-      em.persist(override);
-      await em.flush();
-      const calendar = await this.calendar(em);
-      await syncWorkingDays(em, calendar);
-      const moved = await this.requireRecomputer().moveDeadlines(em, ctx, {
-        calendar,
-        date: input.date,
-        reason,
-        apply: true,
-      });
-      await this.audit.record(em, ctx, {
-        action: 'calendar.setDay',
-        entityType: 'CalendarDay',
-        entityId: input.date,
-        change: {
-          date: input.date,
-          working: input.working,
-          reason,
-          previous: previous ? { working: previous.working, reason: previous.reason } : null,
-          movedDeadlines: moved.length,
-        },
-      });
-      return { day: calendar.day(input.date), moved };
-    });
-  }
-
-  private async changedCalendar(em: EntityManager, input: CalendarDayInput) {
+  /** The calendar as it would be with `input` applied (a preview); writes nothing. */
+  async calendarWith(em: EntityManager, input: CalendarDayInput): Promise<WorkingCalendar> {
     const overrides = await em.find(CalendarOverride, { date: { $ne: input.date } });
     return new WorkingCalendar({
       overrides: [...overrides, { date: input.date, working: input.working, reason: input.reason }],
     });
   }
 
-  private requireRecomputer(): DeadlineRecomputer {
-    if (!this.recomputer) throw new Error('WorkingCalendarService: no DeadlineRecomputer set');
-    return this.recomputer;
+  /**
+   * Makes a date working or a day off (a decree, Kurban Ait) in the caller's transaction: the
+   * override and `working_day`, serialised against every other calendar change so that none
+   * recomputes from a stale calendar. Answers the calendar after the change and the override it
+   * replaced; the caller moves the deadlines it affects and writes the audit record.
+   */
+  async writeDay(
+    em: EntityManager,
+    ctx: RequestCtx,
+    input: CalendarDayInput,
+  ): Promise<{ calendar: WorkingCalendar; previous: { working: boolean; reason: string } | null }> {
+    await em.execute('lock table calendar_override in share row exclusive mode');
+    const previous = await em.findOne(CalendarOverride, { date: input.date });
+    const replaced = previous ? { working: previous.working, reason: previous.reason } : null;
+    const override =
+      previous ??
+      em.create(CalendarOverride, {
+        date: input.date,
+        working: input.working,
+        reason: input.reason,
+        setAt: ctx.now,
+      });
+    override.working = input.working;
+    override.reason = input.reason;
+    override.setAt = ctx.now;
+    override.setById = ctx.actor?.kind === 'user' ? ctx.actor.userId : null;
+    em.persist(override);
+    await em.flush();
+    const calendar = await this.calendar(em);
+    await syncWorkingDays(em, calendar);
+    return { calendar, previous: replaced };
   }
 }

@@ -3,6 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { LocalDate, WorkingCalendar } from '@complaints/calendar';
 import {
   COMPLAINT_FILER_ROLES,
+  PORTAL_ACCOUNT,
   COMPLAINT_READER_ROLES,
   REVIEW_TERM_WORKING_DAYS,
   isAuthorityStaff,
@@ -29,11 +30,7 @@ import type { UserService } from '../users/user.service.js';
 import type { AuditService } from '../audit/audit.service.js';
 import type { AuthorityService } from '../authorities/authority.service.js';
 import { almatyDate } from '../calendar/almaty-time.js';
-import type {
-  DeadlineMove,
-  DeadlineRecomputer,
-  WorkingCalendarService,
-} from '../calendar/working-calendar.service.js';
+import type { WorkingCalendarService } from '../calendar/working-calendar.service.js';
 import type { NotificationService } from '../notifications/notification.service.js';
 import { Provider } from '../providers/provider.entity.js';
 import { User } from '../users/user.entity.js';
@@ -49,9 +46,16 @@ import type {
   RecipientData,
 } from './complaint.types-input.js';
 import { incomingNumberDigits, incomingNumberPrefix } from './incoming-number.js';
-import { PORTAL_ACCOUNT } from './portal.js';
 import { type RegistrationWrite, newCountPlaceholder, writeRegistration } from './registration.js';
 import { hashTrackingCode, newTrackingCode, trackingCodeMatches } from './tracking-code.js';
+
+/** A deadline a calendar change moves (or would move, in a preview). */
+export interface DeadlineMove {
+  complaintId: string;
+  incomingNumber: string;
+  previousDeadline: LocalDate;
+  newDeadline: LocalDate;
+}
 
 export interface ComplaintReceipt {
   complaint: Complaint;
@@ -76,7 +80,7 @@ interface Office {
 }
 
 /** Every rule of the complaint procedure: C1–C8, O5–O7. */
-export class ComplaintService implements DeadlineRecomputer {
+export class ComplaintService {
   constructor(
     private readonly calendars: WorkingCalendarService,
     private readonly authorities: AuthorityService,

@@ -64,7 +64,7 @@ describe('working_day table', () => {
 
   it('Deadlines: a day made off by decree changes the table in the same transaction as the override', async () => {
     const before = await tableBetween('2027-03-01', '2027-03-31');
-    await services.calendars.setDay(ctxFor(db.orm, supervisor, at('2027-02-01 10:00')), {
+    await services.deadlines.setDay(ctxFor(db.orm, supervisor, at('2027-02-01 10:00')), {
       date: '2027-03-03',
       working: false,
       reason: 'Decree for the test',

@@ -471,7 +471,7 @@ describe(ComplaintService.name, () => {
         { date: '2035-01-06', working: true },
         { date: '2035-05-08', working: false },
       ]) {
-        await services.calendars.setDay(ctx(supervisor, MONDAY_MORNING), {
+        await services.deadlines.setDay(ctx(supervisor, MONDAY_MORNING), {
           ...day,
           reason: 'Үкімет қаулысы',
         });

@@ -415,7 +415,7 @@ describe(ComplianceMetricsService.name, () => {
   it('O1: a stored calendar override counts in the median working days', async () => {
     // Made a day off before the complaint was filed: Mon 1 Feb → Mon 8 Feb 2027 is 5 working
     // days by the rules, 4 with Thursday 4 February off.
-    await services.calendars.setDay(ctx(supervisor, at('2027-01-15 10:00')), {
+    await services.deadlines.setDay(ctx(supervisor, at('2027-01-15 10:00')), {
       date: '2027-02-04',
       working: false,
       reason: 'Government decree No. 7',

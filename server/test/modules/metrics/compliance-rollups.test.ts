@@ -333,19 +333,19 @@ describe('compliance rollups', () => {
     for (let i = 0; i < 70; i += 1) await randomComplaint();
     // Calendar changes in the middle, over days that decided complaints span: a working
     // Wednesday made a day off, a Saturday made working.
-    await services.calendars.setDay(ctx(world.supervisor, at('2027-01-20 10:00')), {
+    await services.deadlines.setDay(ctx(world.supervisor, at('2027-01-20 10:00')), {
       date: '2026-11-11',
       working: false,
       reason: 'Government decree No. 11',
     });
-    await services.calendars.setDay(ctx(world.supervisor, at('2027-01-20 10:05')), {
+    await services.deadlines.setDay(ctx(world.supervisor, at('2027-01-20 10:05')), {
       date: '2026-12-05',
       working: true,
       reason: 'Government decree No. 12',
     });
     for (let i = 0; i < 70; i += 1) await randomComplaint();
     // And one changed back: the decided complaints over it return to their first count.
-    await services.calendars.setDay(ctx(world.supervisor, at('2027-03-25 10:00')), {
+    await services.deadlines.setDay(ctx(world.supervisor, at('2027-03-25 10:00')), {
       date: '2026-11-11',
       working: true,
       reason: 'Decree No. 11 revoked',
