@@ -5,3 +5,4 @@ export * from './validation.js';
 export * from './messages.js';
 export * from './policy.js';
 export * from './answer-place.js';
+export * from './recipient.js';

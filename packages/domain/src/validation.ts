@@ -11,6 +11,7 @@ import {
 } from './enums.js';
 import { isValidBin, isValidIin } from './identification-number.js';
 import type { MessageKey } from './messages.js';
+import type { RecipientInput } from './recipient.js';
 
 // Field validation shared by the server (which turns violations into BAD_USER_INPUT) and the
 // admin (which shows them on its form fields before sending). GraphQL-free on purpose.
@@ -55,22 +56,6 @@ export const MAX_LENGTH = {
   signedBy: 300,
   consentEvidence: 200,
 } as const;
-
-export interface RecipientInput {
-  kind?: Maybe<string>;
-  surname?: Maybe<string>;
-  givenName?: Maybe<string>;
-  patronymic?: Maybe<string>;
-  iin?: Maybe<string>;
-  organizationName?: Maybe<string>;
-  bin?: Maybe<string>;
-  outgoingNumber?: Maybe<string>;
-  outgoingDate?: Maybe<string>;
-  postalAddress?: Maybe<string>;
-  email?: Maybe<string>;
-  phone?: Maybe<string>;
-  accessibilityNeeds?: Maybe<readonly string[]>;
-}
 
 export interface FileComplaintInput {
   providerId?: Maybe<string>;

@@ -1,7 +1,9 @@
 import type { LocalDate } from '@complaints/calendar';
 import {
   COMPLAINT_STATUS_VALUES,
+  RECIPIENT_FIELDS,
   isOpen,
+  recipientColumn,
   type ComplaintStatus,
   type Role,
 } from '@complaints/domain';
@@ -54,19 +56,10 @@ const COMPLAINT_COLUMN_LIST = [
   'signature',
   'official',
   'public_service_code',
-  'recipient_kind',
-  'recipient_surname',
-  'recipient_given_name',
-  'recipient_patronymic',
-  'recipient_iin',
-  'recipient_organization_name',
-  'recipient_bin',
-  'recipient_outgoing_number',
-  'recipient_outgoing_date::text as recipient_outgoing_date',
-  'recipient_postal_address',
-  'recipient_email',
-  'recipient_phone',
-  'recipient_accessibility_needs',
+  ...RECIPIENT_FIELDS.map((field) => {
+    const column = recipientColumn(field);
+    return field === 'outgoingDate' ? `${column}::text as ${column}` : column;
+  }),
   'incoming_number',
   'registered_at',
   'registered_on::text as registered_on',

@@ -1,5 +1,5 @@
 import type { LocalDate, WorkingCalendar } from '@complaints/calendar';
-import { isOpen } from '@complaints/domain';
+import { isOpen, recipientColumn, type RecipientField } from '@complaints/domain';
 import type {
   Complaint,
   CourtReferral,
@@ -58,6 +58,27 @@ const date = (value: Column): LocalDate | null =>
 const instant = (value: Column): Date => (value instanceof Date ? value : new Date(String(value)));
 const reference = (value: Column): Reference | null => (value ? { id: String(value) } : null);
 
+/** The recipient's columns of a `complaint` row (named by the domain's `recipientColumn`). */
+function recipientFromRow(row: Row): Recipient {
+  const value = (field: RecipientField): Column => row[recipientColumn(field)];
+  return {
+    kind: value('kind') as Recipient['kind'],
+    surname: text(value('surname')),
+    givenName: text(value('givenName')),
+    patronymic: text(value('patronymic')),
+    iin: text(value('iin')),
+    organizationName: text(value('organizationName')),
+    bin: text(value('bin')),
+    outgoingNumber: text(value('outgoingNumber')),
+    outgoingDate: date(value('outgoingDate')),
+    postalAddress: String(value('postalAddress')),
+    email: text(value('email')),
+    phone: text(value('phone')),
+    accessibilityNeeds:
+      (value('accessibilityNeeds') as Recipient['accessibilityNeeds'] | null) ?? [],
+  };
+}
+
 /** A `complaint` row (column names) as a ComplaintView. */
 export function complaintViewFromRow(row: Row): ComplaintView {
   return {
@@ -71,22 +92,7 @@ export function complaintViewFromRow(row: Row): ComplaintView {
     signature: row.signature as ComplaintView['signature'],
     official: text(row.official),
     publicServiceCode: text(row.public_service_code),
-    recipient: {
-      kind: row.recipient_kind as Recipient['kind'],
-      surname: text(row.recipient_surname),
-      givenName: text(row.recipient_given_name),
-      patronymic: text(row.recipient_patronymic),
-      iin: text(row.recipient_iin),
-      organizationName: text(row.recipient_organization_name),
-      bin: text(row.recipient_bin),
-      outgoingNumber: text(row.recipient_outgoing_number),
-      outgoingDate: date(row.recipient_outgoing_date),
-      postalAddress: String(row.recipient_postal_address),
-      email: text(row.recipient_email),
-      phone: text(row.recipient_phone),
-      accessibilityNeeds:
-        (row.recipient_accessibility_needs as Recipient['accessibilityNeeds'] | null) ?? [],
-    },
+    recipient: recipientFromRow(row),
     registration: {
       incomingNumber: String(row.incoming_number),
       registeredAt: instant(row.registered_at),

@@ -27,6 +27,7 @@ import {
   type RecipientKind,
   type ReviewLevel,
   type SignatureMethod,
+  type Recipient as RecipientShape,
 } from '@complaints/domain';
 import type { LocalDate } from '@complaints/calendar';
 import { Authority } from '../authorities/authority.entity.js';
@@ -35,7 +36,7 @@ import { User } from '../users/user.entity.js';
 
 /** C1/C2: who complains. Stored inline: the queue shows it without a join. */
 @Embeddable()
-export class Recipient {
+export class Recipient implements RecipientShape {
   @Enum({ items: () => [...RECIPIENT_KIND_VALUES] })
   kind!: RecipientKind;
 

@@ -1,31 +1,13 @@
-import type {
-  AccessibilityNeed,
-  Channel,
-  ComplaintSubject,
-  Outcome,
-  RecipientKind,
-  SignatureMethod,
-} from '@complaints/domain';
+import type { Channel, ComplaintSubject, Outcome, SignatureMethod } from '@complaints/domain';
 import type { LocalDate } from '@complaints/calendar';
 import type { ConsentData } from '../consent/consent.service.js';
 
 // What the service methods take: the shape of the contract's inputs, plain objects.
 
-export interface RecipientData {
-  kind: RecipientKind;
-  surname?: string | null;
-  givenName?: string | null;
-  patronymic?: string | null;
-  iin?: string | null;
-  organizationName?: string | null;
-  bin?: string | null;
-  outgoingNumber?: string | null;
-  outgoingDate?: LocalDate | null;
-  postalAddress: string;
-  email?: string | null;
-  phone?: string | null;
-  accessibilityNeeds?: AccessibilityNeed[] | null;
-}
+import type { RecipientData } from '@complaints/domain';
+
+/** C1, C2: declared once, in @complaints/domain. */
+export type { RecipientData };
 
 export interface FileComplaintData {
   providerId: string;

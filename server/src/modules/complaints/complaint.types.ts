@@ -9,6 +9,8 @@ import {
   RecipientKind,
   ReviewLevel,
   SignatureMethod,
+  type Recipient as RecipientShape,
+  type RecipientData,
 } from '@complaints/domain';
 import type { LocalDate } from '@complaints/calendar';
 import { LocalDateScalar } from '../../graphql/scalars.js';
@@ -21,7 +23,7 @@ import '../../graphql/enums.js';
 @ObjectType('Recipient', {
   description: 'Who complains (C1, C2). Protected fields need consent (O8).',
 })
-export class RecipientType {
+export class RecipientType implements RecipientShape {
   /** The complaint this recipient belongs to: consent is checked per complaint. */
   complaintId!: string;
   complaint!: ComplaintView;
@@ -358,7 +360,7 @@ export class ComplaintFilterInput {
 }
 
 @InputType('RecipientInput', { description: 'Who complains (C1, C2).' })
-export class RecipientInputType {
+export class RecipientInputType implements RecipientData {
   @Field(() => RecipientKind, { description: 'A natural person or an organization.' })
   kind!: RecipientKind;
 

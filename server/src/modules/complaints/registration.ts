@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { RECIPIENT_FIELDS, recipientColumn } from '@complaints/domain';
 import type { RequestCtx } from '../../context.js';
 import { type Sql, runStatement, sql, trustedSql } from '../../db/statement.js';
 import { canonicalJson } from '../audit/audit-chain.js';
@@ -112,19 +113,9 @@ const COMPLAINT_COLUMNS: Columns<Complaint> = {
   subject: (c) => c.subject,
   description: (c) => c.description,
   signature: (c) => c.signature,
-  recipient_kind: (c) => c.recipient.kind,
-  recipient_surname: (c) => c.recipient.surname,
-  recipient_given_name: (c) => c.recipient.givenName,
-  recipient_patronymic: (c) => c.recipient.patronymic,
-  recipient_iin: (c) => c.recipient.iin,
-  recipient_organization_name: (c) => c.recipient.organizationName,
-  recipient_bin: (c) => c.recipient.bin,
-  recipient_outgoing_number: (c) => c.recipient.outgoingNumber,
-  recipient_outgoing_date: (c) => c.recipient.outgoingDate,
-  recipient_postal_address: (c) => c.recipient.postalAddress,
-  recipient_email: (c) => c.recipient.email,
-  recipient_phone: (c) => c.recipient.phone,
-  recipient_accessibility_needs: (c) => c.recipient.accessibilityNeeds,
+  ...Object.fromEntries(
+    RECIPIENT_FIELDS.map((field) => [recipientColumn(field), (c: Complaint) => c.recipient[field]]),
+  ),
   provider_id: (c) => c.provider.id,
   authority_id: (c) => c.authority?.id ?? null,
   public_service_code: (c) => c.publicServiceCode,

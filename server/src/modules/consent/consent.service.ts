@@ -1,5 +1,11 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { validateConsent, type ConsentScope, type SignatureMethod } from '@complaints/domain';
+import {
+  PROTECTED_RECIPIENT_FIELDS,
+  validateConsent,
+  type ConsentScope,
+  type ProtectedRecipientField,
+  type SignatureMethod,
+} from '@complaints/domain';
 import type { LocalDate } from '@complaints/calendar';
 import { actorId, type RequestCtx } from '../../context.js';
 import { ConsentRequiredError, NotFoundError } from '../../graphql/errors.js';
@@ -25,8 +31,7 @@ export interface ConsentData {
 }
 
 /** The recipient fields that are data protected by law (O8): read only under an active consent. */
-export const PROTECTED_RECIPIENT_FIELDS = ['iin', 'bin', 'email', 'phone'] as const;
-export type ProtectedRecipientField = (typeof PROTECTED_RECIPIENT_FIELDS)[number];
+export { PROTECTED_RECIPIENT_FIELDS, type ProtectedRecipientField };
 /** The scope a consent must cover to read them. */
 const SCOPE_OF_RECIPIENT_DATA: ConsentScope = 'PERSONAL_DATA';
 
