@@ -1,7 +1,7 @@
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Channel, ComplaintAction } from '@complaints/domain';
-import { ForbiddenError, NotFoundError } from '../../graphql/errors.js';
+import { ForbiddenError, NotFoundError } from '../../errors.js';
 import { isAuthorityStaff, type UserActor } from '../access/access.js';
 import { isUuid } from '../providers/provider.service.js';
 import { applyReadScope } from './complaint-query.service.js';

@@ -17,7 +17,7 @@ import {
 } from '@complaints/domain';
 import type { RequestCtx } from '../../context.js';
 import { runStatement, sql } from '../../db/statement.js';
-import { BadUserInputError, ConflictError, ForbiddenError } from '../../graphql/errors.js';
+import { BadUserInputError, ConflictError, ForbiddenError } from '../../errors.js';
 import { requireRole, requireUser } from '../access/access.js';
 import { assertMayAct, reachComplaint } from './complaint-access.js';
 import { assertValid, badInput } from '../../validation.js';

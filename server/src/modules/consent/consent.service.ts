@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { validateConsent, type ConsentScope, type SignatureMethod } from '@complaints/domain';
 import type { LocalDate } from '@complaints/calendar';
 import { actorId, type RequestCtx } from '../../context.js';
-import { ConsentRequiredError, NotFoundError } from '../../graphql/errors.js';
+import { ConsentRequiredError, NotFoundError } from '../../errors.js';
 import { assertValid } from '../../validation.js';
 import { requireRole } from '../access/access.js';
 import type { AuditService } from '../audit/audit.service.js';

@@ -2,7 +2,7 @@ import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { ROLE_VALUES, isValidEmail, type Role } from '@complaints/domain';
 import type { RequestCtx } from '../../context.js';
-import { NotFoundError } from '../../graphql/errors.js';
+import { NotFoundError } from '../../errors.js';
 import { badInput } from '../../validation.js';
 import { requireRole } from '../access/access.js';
 import type { AuditService } from '../audit/audit.service.js';
