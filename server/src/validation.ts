@@ -5,7 +5,7 @@ import {
   type MessageKey,
   type Violation,
 } from '@complaints/domain';
-import { BadUserInputError } from './graphql/errors.js';
+import { BadUserInputError } from './errors.js';
 
 /** Turns the domain's violations into one BAD_USER_INPUT error, in the reader's language. */
 export function assertValid(violations: readonly Violation[], language: Language): void {

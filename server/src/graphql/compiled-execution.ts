@@ -1,5 +1,6 @@
 import type { GatewayExecutor, GatewayInterface } from '@apollo/server-gateway-interface';
 import {
+  GraphQLError,
   getVariableValues,
   type DocumentNode,
   type ExecutionResult,
@@ -53,7 +54,8 @@ export function compiledExecutionGateway(
     if (coerced.errors) return { errors: coerced.errors };
     const query = compiledFor(document, operationName);
     if (!isCompiledQuery(query)) return query;
-    return query.query(undefined, context, request.variables ?? {});
+    const result = await query.query(undefined, context, request.variables ?? {});
+    return result.errors ? { ...result, errors: result.errors.map(withExtensions) } : result;
   };
 
   return {
@@ -64,4 +66,20 @@ export function compiledExecutionGateway(
     },
     stop: () => Promise.resolve(),
   };
+}
+
+/**
+ * graphql-jit's error copies `extensions` from the error a resolver threw and leaves it undefined
+ * when there are none (an error of the rules, any unexpected error), yet Apollo reads
+ * `extensions.code` of every error before formatError sees it. Such an error becomes graphql-js's
+ * own, as graphql-js execution gives it: same message, path and original error, at the locations
+ * graphql-jit computed (it keeps no AST nodes to compute them from again).
+ */
+function withExtensions(error: GraphQLError): GraphQLError {
+  if (error.extensions !== undefined) return error;
+  const copy = new GraphQLError(error.message, {
+    path: error.path,
+    originalError: error.originalError,
+  });
+  return Object.assign(copy, { locations: error.locations });
 }

@@ -1,8 +1,8 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import type { GraphQLError, GraphQLFormattedError } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { OptimisticLockError, NotFoundError as OrmNotFoundError } from '@mikro-orm/core';
-import { AppError } from './errors.js';
+import { AppError } from '../errors.js';
 import type { ApiContext } from './loaders.js';
 
 // Codes Apollo itself gives to request errors (parse, validation, bad variables): safe to show.
@@ -26,7 +26,7 @@ export function unexpectedErrorLogPlugin(): ApolloServerPlugin<ApiContext> {
       return Promise.resolve({
         didEncounterErrors({ errors, contextValue, operationName }) {
           for (const error of errors) {
-            const original = unwrapResolverError(error);
+            const original = originalOf(error);
             if (isExpected(original, error)) continue;
             console.error(
               JSON.stringify({
@@ -59,16 +59,21 @@ function isExpected(original: unknown, error: GraphQLError): boolean {
 }
 
 /**
- * Our errors and Apollo's request errors pass with their code; ORM not-found and lock failures
+ * The one place the rules' errors become GraphQL errors: an AppError's code and details are its
+ * `extensions`. Apollo's request errors pass with their code; ORM not-found and lock failures
  * map to NOT_FOUND/CONFLICT; anything else becomes a generic INTERNAL_SERVER_ERROR, so no
  * stack trace, SQL or internal message leaves the server outside development.
  */
 export function createFormatError(exposeDetails: boolean) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-    const original = unwrapResolverError(error);
+    const original = originalOf(error);
     const base = { locations: formatted.locations, path: formatted.path };
     if (original instanceof AppError) {
-      return { ...base, message: original.message, extensions: { ...original.extensions } };
+      return {
+        ...base,
+        message: original.message,
+        extensions: { code: original.code, ...original.details },
+      };
     }
     if (original instanceof OrmNotFoundError) {
       return { ...base, message: 'Not found', extensions: { code: 'NOT_FOUND' } };
@@ -107,6 +112,18 @@ export function createFormatError(exposeDetails: boolean) {
       extensions: { code: 'INTERNAL_SERVER_ERROR' },
     };
   };
+}
+
+/**
+ * What was thrown, under the GraphQLErrors that carry it: a resolver's error comes wrapped with
+ * its path (by graphql-jit or graphql-js), a plugin hook's wrapped by Apollo without one.
+ */
+function originalOf(error: unknown): unknown {
+  let original = unwrapResolverError(error);
+  while (original instanceof GraphQLError && original.originalError) {
+    original = original.originalError;
+  }
+  return original;
 }
 
 function isRefusedScalar(error: unknown): boolean {

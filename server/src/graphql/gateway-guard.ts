@@ -8,7 +8,7 @@ import {
   type OperationDefinitionNode,
   type SelectionSetNode,
 } from 'graphql';
-import { ForbiddenError } from './errors.js';
+import { ForbiddenError } from '../errors.js';
 import type { ApiContext } from './loaders.js';
 
 /** The header the gateway sends its secret in. */

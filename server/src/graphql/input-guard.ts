@@ -7,7 +7,7 @@ import {
   type ValueNode,
 } from 'graphql';
 import { MAX_LENGTH, messageFor, type Language, type MessageKey } from '@complaints/domain';
-import { BadUserInputError } from './errors.js';
+import { BadUserInputError } from '../errors.js';
 import type { ApiContext } from './loaders.js';
 
 /** No text argument or input field of the API is longer than the longest the rules allow. */
@@ -31,12 +31,11 @@ export function inputGuardPlugin(): ApolloServerPlugin<ApiContext> {
   return {
     requestDidStart() {
       return Promise.resolve({
-        didResolveOperation({ document, request, contextValue }) {
+        didResolveOperation({ document, request, response, contextValue }) {
           const fields = refusedTexts(document, request.variables ?? {}, contextValue.language);
           if (Object.keys(fields).length > 0) {
-            const error = new BadUserInputError(fields);
-            Object.assign(error.extensions, { http: { status: 400 } });
-            throw error;
+            response.http.status = 400;
+            throw new BadUserInputError(fields);
           }
           return Promise.resolve();
         },

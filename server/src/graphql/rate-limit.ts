@@ -1,6 +1,6 @@
 import { isIPv6 } from 'node:net';
 import type { RateLimitRule, RateLimitService } from '../modules/rate-limits/rate-limit.service.js';
-import { TooManyRequestsError } from './errors.js';
+import { TooManyRequestsError } from '../errors.js';
 import type { ApiContext } from './loaders.js';
 
 /**

@@ -330,7 +330,7 @@ describe('login throttle', () => {
     };
     return world.app.services.auth.login(ctx, email, password).then(
       () => 'ok' as const,
-      (error: { extensions?: { code?: string } }) => error.extensions?.code ?? 'thrown',
+      (error: { code?: string }) => error.code ?? 'thrown',
     );
   }
 

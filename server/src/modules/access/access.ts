@@ -1,6 +1,6 @@
 import type { Role } from '@complaints/domain';
 import type { Actor, RequestCtx } from '../../context.js';
-import { ForbiddenError, UnauthenticatedError } from '../../graphql/errors.js';
+import { ForbiddenError, UnauthenticatedError } from '../../errors.js';
 
 export type UserActor = Extract<Actor, { kind: 'user' }>;
 

@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { WorkingCalendar, type CalendarDay, type LocalDate } from '@complaints/calendar';
 import { messageFor, validateCalendarDay } from '@complaints/domain';
 import { type Sql, sql, trustedSql } from '../../db/statement.js';
-import { BadUserInputError } from '../../graphql/errors.js';
+import { BadUserInputError } from '../../errors.js';
 import type { RequestCtx } from '../../context.js';
 import { assertValid } from '../../validation.js';
 import { CalendarOverride } from './calendar-override.entity.js';

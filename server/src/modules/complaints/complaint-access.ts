@@ -9,7 +9,7 @@ import {
   type PolicyCase,
 } from '@complaints/domain';
 import type { Actor } from '../../context.js';
-import { ForbiddenError, NotFoundError } from '../../graphql/errors.js';
+import { ForbiddenError, NotFoundError } from '../../errors.js';
 import type { UserActor } from '../access/access.js';
 import { isUuid } from '../providers/provider.service.js';
 import { applyReadScope } from './complaint-query.service.js';

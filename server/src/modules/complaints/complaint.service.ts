@@ -13,7 +13,7 @@ import {
   type ComplaintAction,
 } from '@complaints/domain';
 import type { RequestCtx } from '../../context.js';
-import { BadUserInputError, ConflictError, ForbiddenError } from '../../graphql/errors.js';
+import { BadUserInputError, ConflictError, ForbiddenError } from '../../errors.js';
 import { requireRole, requireUser } from '../access/access.js';
 import { assertValid, badInput } from '../../validation.js';
 import type { AuditService } from '../audit/audit.service.js';

@@ -8,7 +8,7 @@ import {
 } from '@complaints/domain';
 import type { LocalDate } from '@complaints/calendar';
 import { actorId, type RequestCtx } from '../../context.js';
-import { ConsentRequiredError, NotFoundError } from '../../graphql/errors.js';
+import { ConsentRequiredError, NotFoundError } from '../../errors.js';
 import { assertValid } from '../../validation.js';
 import { requireRole } from '../access/access.js';
 import type { AuditService } from '../audit/audit.service.js';

@@ -2,7 +2,7 @@ import { SignJWT, jwtVerify, type JWTPayload } from 'jose';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Role } from '@complaints/domain';
 import type { Actor, AuthProblem, RequestCtx } from '../../context.js';
-import { TooManyRequestsError, UnauthenticatedError } from '../../graphql/errors.js';
+import { TooManyRequestsError, UnauthenticatedError } from '../../errors.js';
 import type { SigningKey } from './signing-key.js';
 import type { User } from './user.entity.js';
 import type { UserService } from './user.service.js';

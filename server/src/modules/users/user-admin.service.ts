@@ -8,7 +8,7 @@ import {
   type Role,
 } from '@complaints/domain';
 import type { RequestCtx } from '../../context.js';
-import { NotFoundError } from '../../graphql/errors.js';
+import { NotFoundError } from '../../errors.js';
 import { badInput } from '../../validation.js';
 import { requireRole } from '../access/access.js';
 import type { AuditService } from '../audit/audit.service.js';

@@ -70,16 +70,16 @@ async function file(now = MONDAY_MORNING, input = individualComplaint(providerId
   return receipt;
 }
 
-/** Asserts the error code and returns the error's extensions. */
+/** Asserts the error code and returns what the error carries beside it (fields, reason…). */
 async function expectError(
   promise: Promise<unknown>,
   code: string,
 ): Promise<{ fields?: Record<string, string>; [key: string]: unknown }> {
-  await expect(promise).rejects.toMatchObject({ extensions: { code } });
+  await expect(promise).rejects.toMatchObject({ code });
   const error = (await promise.catch((thrown: unknown) => thrown)) as {
-    extensions: { fields?: Record<string, string> };
+    details: { fields?: Record<string, string> };
   };
-  return error.extensions;
+  return error.details;
 }
 
 /** A complaint brought to `status` at `level` through the real procedure. */
@@ -621,9 +621,9 @@ describe(ComplaintService.name, () => {
       );
       expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
       const refused = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
-      expect(
-        refused.map((r) => (r.reason as { extensions: { code: string } }).extensions.code),
-      ).toEqual(Array(9).fill('CONFLICT'));
+      expect(refused.map((r) => (r.reason as { code: string }).code)).toEqual(
+        Array(9).fill('CONFLICT'),
+      );
       const [row] = await db.sql<{ n: number }>(
         "select count(*)::int as n from complaint_event where complaint_id = $1 and action = 'decide'",
         [complaint.id],

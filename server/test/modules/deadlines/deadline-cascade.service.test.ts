@@ -160,10 +160,8 @@ describe(DeadlineCascadeService.name, () => {
         reason: '',
       }),
     ).rejects.toMatchObject({
-      extensions: {
-        code: 'BAD_USER_INPUT',
-        fields: { date: expect.any(String), reason: expect.any(String) },
-      },
+      code: 'BAD_USER_INPUT',
+      fields: { date: expect.any(String), reason: expect.any(String) },
     });
     expect(await writeCounts((text) => db.sql(text))).toEqual(before);
   });

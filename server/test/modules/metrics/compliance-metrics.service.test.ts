@@ -108,9 +108,9 @@ async function expectError(promise: Promise<unknown>, code: string) {
   const error = (await promise.then(
     () => expect.fail(`expected ${code}`),
     (thrown: unknown) => thrown,
-  )) as { extensions: { code: string; fields?: Record<string, string> } };
-  expect(error.extensions.code).toBe(code);
-  return error.extensions;
+  )) as { code: string; details: { fields?: Record<string, string> } };
+  expect(error.code).toBe(code);
+  return error.details;
 }
 
 beforeAll(async () => {
