@@ -42,18 +42,37 @@ export default tseslint.config(
     },
   },
   {
-    // A module reaches another only through its service: never another module's entity internals.
-    files: ['server/src/modules/**/*.resolver.ts'],
+    // A module's public door is its index.ts: another module imports nothing else of it, not
+    // even a type (server/test/lint/module-doors.test.ts proves the rule fails such an import).
+    name: 'module-doors/modules',
+    files: ['server/src/modules/**/*.ts'],
     rules: {
-      // Another module's entity types may be named; its classes are reached through its service.
       '@typescript-eslint/no-restricted-imports': [
         'error',
         {
           patterns: [
             {
-              group: ['../*/*.entity.js'],
-              message: 'Go through the other module’s service.',
-              allowTypeImports: true,
+              regex: '^\\.\\./[a-z-]+/(?!index\\.js$)',
+              message: 'Import another module only through its index.ts.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The app's wiring (services, resolvers, loaders, entities) goes through the same doors.
+    name: 'module-doors/wiring',
+    files: ['server/src/**/*.ts'],
+    ignores: ['server/src/modules/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '(^|/)modules/[a-z-]+/(?!index\\.js$)',
+              message: 'Import a module only through its index.ts.',
             },
           ],
         },

@@ -1,19 +1,21 @@
 import type { AppConfig } from './config.js';
-import { AuditService } from './modules/audit/audit.service.js';
-import { AuthorityService } from './modules/authorities/authority.service.js';
-import { WorkingCalendarService } from './modules/calendar/working-calendar.service.js';
-import { ComplaintQueryService } from './modules/complaints/complaint-query.service.js';
-import { ComplaintService } from './modules/complaints/complaint.service.js';
-import { DeadlineCascadeService } from './modules/deadlines/deadline-cascade.service.js';
-import { ConsentService } from './modules/consent/consent.service.js';
-import { ComplianceMetricsService } from './modules/metrics/compliance-metrics.service.js';
-import { AuthService } from './modules/users/auth.service.js';
-import { resolveSigningKey, type SigningKeyConfig } from './modules/users/signing-key.js';
-import { UserAdminService } from './modules/users/user-admin.service.js';
-import { NotificationService } from './modules/notifications/notification.service.js';
-import { ProviderService } from './modules/providers/provider.service.js';
-import { PublicServiceService } from './modules/services/public-service.service.js';
-import { UserService } from './modules/users/user.service.js';
+import { AuditService } from './modules/audit/index.js';
+import { AuthorityService } from './modules/authorities/index.js';
+import { WorkingCalendarService } from './modules/calendar/index.js';
+import { ComplaintQueryService, ComplaintService } from './modules/complaints/index.js';
+import { DeadlineCascadeService } from './modules/deadlines/index.js';
+import { ConsentService } from './modules/consent/index.js';
+import { ComplianceMetricsService } from './modules/metrics/index.js';
+import {
+  AuthService,
+  resolveSigningKey,
+  type SigningKeyConfig,
+  UserAdminService,
+  UserService,
+} from './modules/users/index.js';
+import { NotificationService } from './modules/notifications/index.js';
+import { ProviderService } from './modules/providers/index.js';
+import { PublicServiceService } from './modules/services/index.js';
 
 /** The stateless services, wired once per process; each request brings its own unit of work. */
 export function createServices(config: Pick<AppConfig, 'officeClosesAt'> & SigningKeyConfig) {

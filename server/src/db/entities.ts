@@ -1,29 +1,26 @@
-import { AuditChainHead } from '../modules/audit/audit-chain-head.entity.js';
-import { AuditRecord } from '../modules/audit/audit-record.entity.js';
-import { Authority } from '../modules/authorities/authority.entity.js';
-import { CalendarOverride } from '../modules/calendar/calendar-override.entity.js';
-import { WorkingDay } from '../modules/calendar/working-day.entity.js';
+import { AuditChainHead, AuditRecord } from '../modules/audit/index.js';
+import { Authority } from '../modules/authorities/index.js';
+import { CalendarOverride, WorkingDay } from '../modules/calendar/index.js';
 import {
   Complaint,
   CourtReferral,
   Decision,
   Recipient,
   Registration,
-} from '../modules/complaints/complaint.entity.js';
-import { ComplaintEvent } from '../modules/complaints/complaint-event.entity.js';
-import { IncomingNumberCounter } from '../modules/complaints/incoming-number-counter.entity.js';
+  ComplaintEvent,
+  IncomingNumberCounter,
+} from '../modules/complaints/index.js';
 import {
   ComplianceRollup,
   ComplianceServiceRollup,
   ComplianceServiceTotalRollup,
-} from '../modules/metrics/compliance-rollup.entity.js';
-import { Consent } from '../modules/consent/consent.entity.js';
-import { Notice } from '../modules/notifications/notice.entity.js';
-import { Provider } from '../modules/providers/provider.entity.js';
-import { RateLimitCounter } from '../modules/rate-limits/rate-limit.entity.js';
-import { PublicService } from '../modules/services/public-service.entity.js';
-import { LoginThrottle } from '../modules/users/login-throttle.entity.js';
-import { User } from '../modules/users/user.entity.js';
+} from '../modules/metrics/index.js';
+import { Consent } from '../modules/consent/index.js';
+import { Notice } from '../modules/notifications/index.js';
+import { Provider } from '../modules/providers/index.js';
+import { RateLimitCounter } from '../modules/rate-limits/index.js';
+import { PublicService } from '../modules/services/index.js';
+import { LoginThrottle, User } from '../modules/users/index.js';
 
 export const entities = [
   Provider,

@@ -1,15 +1,16 @@
 import DataLoader from 'dataloader';
 import type { WorkingCalendar } from '@complaints/calendar';
 import type { RequestCtx } from '../context.js';
-import { historyOf } from '../modules/complaints/complaint-history.js';
-import type { ComplaintView } from '../modules/complaints/complaint-view.js';
-import type { ProtectedRecipientField } from '../modules/consent/consent.service.js';
-import type { ProviderView } from '../modules/providers/provider.entity.js';
-import type { AuthorityView } from '../modules/authorities/authority.entity.js';
-import type { ComplaintEventView } from '../modules/complaints/complaint-event.entity.js';
-import type { ConsentView } from '../modules/consent/consent.entity.js';
-import type { NoticeView } from '../modules/notifications/notice.entity.js';
-import type { UserView } from '../modules/users/user.entity.js';
+import {
+  historyOf,
+  type ComplaintView,
+  type ComplaintEventView,
+} from '../modules/complaints/index.js';
+import type { ProtectedRecipientField, ConsentView } from '../modules/consent/index.js';
+import type { ProviderView } from '../modules/providers/index.js';
+import type { AuthorityView } from '../modules/authorities/index.js';
+import type { NoticeView } from '../modules/notifications/index.js';
+import type { UserView } from '../modules/users/index.js';
 import type { Services } from '../services.js';
 
 function byKey<K, V>(keys: readonly K[], rows: readonly V[], keyOf: (row: V) => K): (V | null)[] {

@@ -1,5 +1,5 @@
 import { isIPv6 } from 'node:net';
-import type { RateLimitRule, RateLimitService } from '../modules/rate-limits/rate-limit.service.js';
+import type { RateLimitRule, RateLimitService } from '../modules/rate-limits/index.js';
 import { TooManyRequestsError } from '../errors.js';
 import type { ApiContext } from './loaders.js';
 

@@ -1,31 +1,22 @@
 import type { NonEmptyArray } from 'type-graphql';
 import type { GraphQLResolverMap } from '@apollo/subgraph';
-import { AuditRecordConnectionResolver, AuditResolver } from '../modules/audit/audit.resolver.js';
-import {
-  AuthorityResolver,
-  resolveAuthorityReference,
-} from '../modules/authorities/authority.resolver.js';
-import { CalendarResolver } from '../modules/calendar/calendar.resolver.js';
-import { DeadlineCascadeResolver } from '../modules/deadlines/deadline-cascade.resolver.js';
+import { AuditRecordConnectionResolver, AuditResolver } from '../modules/audit/index.js';
+import { AuthorityResolver, resolveAuthorityReference } from '../modules/authorities/index.js';
+import { CalendarResolver } from '../modules/calendar/index.js';
+import { DeadlineCascadeResolver } from '../modules/deadlines/index.js';
 import {
   ComplaintConnectionResolver,
   ComplaintResolver,
   resolveComplaintReference,
-} from '../modules/complaints/complaint.resolver.js';
-import { ConsentResolver, RecipientResolver } from '../modules/consent/consent.resolver.js';
-import { MetricsResolver } from '../modules/metrics/metrics.resolver.js';
-import {
-  ProviderResolver,
-  resolveProviderReference,
-} from '../modules/providers/provider.resolver.js';
-import {
-  PublicServiceResolver,
-  resolvePublicServiceReference,
-} from '../modules/services/public-service.resolver.js';
-import { UserResolver } from '../modules/users/user.resolver.js';
+} from '../modules/complaints/index.js';
+import { ConsentResolver, RecipientResolver } from '../modules/consent/index.js';
+import { MetricsResolver } from '../modules/metrics/index.js';
+import { ProviderResolver, resolveProviderReference } from '../modules/providers/index.js';
+import { PublicServiceResolver, resolvePublicServiceReference } from '../modules/services/index.js';
+import { UserResolver } from '../modules/users/index.js';
 import type { Services } from '../services.js';
 import type { ApiContext } from './loaders.js';
-import { RateLimitService } from '../modules/rate-limits/rate-limit.service.js';
+import { RateLimitService } from '../modules/rate-limits/index.js';
 import { RateLimiter } from './rate-limit.js';
 
 /** Every resolver class, built once with its services (type-graphql asks the container). */

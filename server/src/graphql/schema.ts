@@ -1,8 +1,19 @@
 import { buildSubgraphSchema, type GraphQLResolverMap } from '@apollo/subgraph';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
-import { graphql, type GraphQLSchema } from 'graphql';
+import {
+  GraphQLObjectType,
+  GraphQLSchema,
+  graphql,
+  type GraphQLFieldConfigMap,
+  type GraphQLNamedType,
+} from 'graphql';
 import { gql } from 'graphql-tag';
-import { buildSchema, createResolversMap, type NonEmptyArray } from 'type-graphql';
+import {
+  buildSchema,
+  createResolversMap,
+  getMetadataStorage,
+  type NonEmptyArray,
+} from 'type-graphql';
 import type { ApiContext } from './loaders.js';
 import { DateTimeScalar } from './scalars.js';
 
@@ -30,7 +41,8 @@ export async function buildComplaintsSchema(
     validate: false,
     skipCheck: true,
   });
-  const typeResolvers = createResolversMap(schema) as GraphQLResolverMap<ApiContext>;
+  const ordered = inStableOrder(schema, resolvers);
+  const typeResolvers = createResolversMap(ordered) as GraphQLResolverMap<ApiContext>;
   for (const [typeName, resolver] of Object.entries(referenceResolvers)) {
     typeResolvers[typeName] = { ...(typeResolvers[typeName] as object), ...(resolver as object) };
   }
@@ -38,11 +50,49 @@ export async function buildComplaintsSchema(
     {
       typeDefs: gql`
         ${FEDERATION_LINK}
-        ${describeRootTypes(printSchemaWithDirectives(schema))}
+        ${describeRootTypes(printSchemaWithDirectives(ordered))}
       `,
       resolvers: typeResolvers,
     },
   ]);
+}
+
+/**
+ * The schema in an order that does not depend on which module happens to load first: the root
+ * types, then the others by name; root fields by resolver class, in the order the app registers them, then as declared.
+ * The printed SDL partners compose (and diff) stays put when imports move.
+ */
+function inStableOrder(schema: GraphQLSchema, resolvers: readonly Function[]): GraphQLSchema {
+  const storage = getMetadataStorage();
+  const rank = (declared: readonly { target: Function; schemaName: string }[]) => {
+    const order = new Map<string, number>();
+    declared.forEach((field, index) => {
+      const byClass = resolvers.indexOf(field.target);
+      order.set(field.schemaName, (byClass < 0 ? resolvers.length : byClass) * 10_000 + index);
+    });
+    return order;
+  };
+  const reorder = (type: GraphQLObjectType | null | undefined, order: Map<string, number>) => {
+    if (!type) return undefined;
+    const config = type.toConfig();
+    const names = Object.keys(config.fields).sort(
+      (a, b) => (order.get(a) ?? Infinity) - (order.get(b) ?? Infinity),
+    );
+    const fields: GraphQLFieldConfigMap<unknown, unknown> = {};
+    for (const name of names) fields[name] = config.fields[name]!;
+    return new GraphQLObjectType({ ...config, fields });
+  };
+  const config = schema.toConfig();
+  const query = reorder(config.query, rank(storage.queries));
+  const mutation = reorder(config.mutation, rank(storage.mutations));
+  const roots = new Set([config.query?.name, config.mutation?.name]);
+  const types: GraphQLNamedType[] = [
+    ...[query, mutation].filter((type) => type !== undefined),
+    ...config.types
+      .filter((type) => !roots.has(type.name))
+      .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)),
+  ];
+  return new GraphQLSchema({ ...config, query, mutation, types });
 }
 
 /** The SDL partners compose: exactly what `_service { sdl }` answers, under a header line. */

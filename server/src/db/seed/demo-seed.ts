@@ -6,13 +6,12 @@ import {
   type Role,
 } from '@complaints/domain';
 import type { Actor, RequestCtx } from '../../context.js';
-import { almatyDate } from '../../modules/calendar/almaty-time.js';
-import { Authority } from '../../modules/authorities/authority.entity.js';
-import type { Complaint } from '../../modules/complaints/complaint.entity.js';
-import type { RecipientData } from '../../modules/complaints/complaint.types-input.js';
-import { Provider } from '../../modules/providers/provider.entity.js';
-import { PublicService } from '../../modules/services/public-service.entity.js';
-import type { User } from '../../modules/users/user.entity.js';
+import { almatyDate } from '../../modules/calendar/index.js';
+import { Authority } from '../../modules/authorities/index.js';
+import type { Complaint, RecipientData } from '../../modules/complaints/index.js';
+import { Provider } from '../../modules/providers/index.js';
+import { PublicService } from '../../modules/services/index.js';
+import type { User } from '../../modules/users/index.js';
 import type { Services } from '../../services.js';
 import {
   DEMO_AUTHORITIES,

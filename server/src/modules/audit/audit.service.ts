@@ -2,9 +2,9 @@ import { ADMINISTRATOR_ROLES } from '@complaints/domain';
 import type { FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { badInput } from '../../validation.js';
-import { requireRole } from '../access/access.js';
+import { requireRole } from '../access/index.js';
 import { actorId, actorName, type RequestCtx } from '../../context.js';
-import { isUuid } from '../providers/provider.service.js';
+import { isUuid } from '../providers/index.js';
 import { type Sql, runStatement, sql, trustedSql } from '../../db/statement.js';
 import { AuditRecord } from './audit-record.entity.js';
 import {

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { isUuid } from '../providers/provider.service.js';
+import { isUuid } from '../providers/index.js';
 import { Authority } from './authority.entity.js';
 
 export class AuthorityService {

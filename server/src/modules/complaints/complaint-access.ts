@@ -10,8 +10,8 @@ import {
 } from '@complaints/domain';
 import type { Actor } from '../../context.js';
 import { ForbiddenError, NotFoundError } from '../../errors.js';
-import type { UserActor } from '../access/access.js';
-import { isUuid } from '../providers/provider.service.js';
+import type { UserActor } from '../access/index.js';
+import { isUuid } from '../providers/index.js';
 import { applyReadScope } from './complaint-query.service.js';
 import type { ComplaintView } from './complaint-view.js';
 import { Complaint } from './complaint.entity.js';

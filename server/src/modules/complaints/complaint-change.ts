@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { ComplaintAction } from '@complaints/domain';
 import type { RequestCtx } from '../../context.js';
 import { ConflictError } from '../../errors.js';
-import type { AuditService } from '../audit/audit.service.js';
+import type { AuditService } from '../audit/index.js';
 import { recordComplaintEvent, type ComplaintEventData } from './complaint-history.js';
 import type { Complaint } from './complaint.entity.js';
 

@@ -4,12 +4,11 @@ import { COMPLAINT_READER_ROLES, type ComplaintStatus, type ReviewLevel } from '
 import type { RequestCtx } from '../../context.js';
 import { queryPrepared } from '../../db/prepared.js';
 import { badInput } from '../../validation.js';
-import { requireRole, type UserActor } from '../access/access.js';
-import { almatyDate } from '../calendar/almaty-time.js';
-import { isUuid } from '../providers/provider.service.js';
+import { requireRole, type UserActor } from '../access/index.js';
+import { almatyDate } from '../calendar/index.js';
+import { isUuid, type ProviderView } from '../providers/index.js';
 import { Complaint } from './complaint.entity.js';
-import type { ProviderView } from '../providers/provider.entity.js';
-import type { UserView } from '../users/user.entity.js';
+import type { UserView } from '../users/index.js';
 import { MAX_SEARCH_LENGTH } from './complaint-search.js';
 import type { ComplaintView } from './complaint-view.js';
 import {

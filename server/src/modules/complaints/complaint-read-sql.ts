@@ -7,13 +7,12 @@ import {
   type ComplaintStatus,
   type Role,
 } from '@complaints/domain';
-import type { UserActor } from '../access/access.js';
-import type { ProviderView } from '../providers/provider.entity.js';
-import { isUuid } from '../providers/provider.service.js';
-import type { UserView } from '../users/user.entity.js';
-import type { AuthorityView } from '../authorities/authority.entity.js';
-import type { ConsentView } from '../consent/consent.entity.js';
-import type { NoticeView } from '../notifications/notice.entity.js';
+import type { UserActor } from '../access/index.js';
+import { type ProviderView, isUuid } from '../providers/index.js';
+import type { UserView } from '../users/index.js';
+import type { AuthorityView } from '../authorities/index.js';
+import type { ConsentView } from '../consent/index.js';
+import type { NoticeView } from '../notifications/index.js';
 import type { ComplaintEventView } from './complaint-event.entity.js';
 import { complaintViewFromRow, type ComplaintView } from './complaint-view.js';
 import { searchQueryOf } from './complaint-search.js';

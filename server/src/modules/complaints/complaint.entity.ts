@@ -30,9 +30,9 @@ import {
   type Recipient as RecipientShape,
 } from '@complaints/domain';
 import type { LocalDate } from '@complaints/calendar';
-import { Authority } from '../authorities/authority.entity.js';
-import { Provider } from '../providers/provider.entity.js';
-import { User } from '../users/user.entity.js';
+import { Authority } from '../authorities/index.js';
+import { Provider } from '../providers/index.js';
+import { User } from '../users/index.js';
 
 /** C1/C2: who complains. Stored inline: the queue shows it without a join. */
 @Embeddable()

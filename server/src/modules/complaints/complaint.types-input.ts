@@ -1,6 +1,6 @@
 import type { Channel, ComplaintSubject, Outcome, SignatureMethod } from '@complaints/domain';
 import type { LocalDate } from '@complaints/calendar';
-import type { ConsentData } from '../consent/consent.service.js';
+import type { ConsentData } from '../consent/index.js';
 
 // What the service methods take: the shape of the contract's inputs, plain objects.
 

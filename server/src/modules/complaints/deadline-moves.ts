@@ -3,8 +3,8 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { LocalDate, WorkingCalendar } from '@complaints/calendar';
 import { REVIEW_TERM_WORKING_DAYS } from '@complaints/domain';
 import type { RequestCtx } from '../../context.js';
-import type { AuditService } from '../audit/audit.service.js';
-import type { NotificationService } from '../notifications/notification.service.js';
+import type { AuditService } from '../audit/index.js';
+import type { NotificationService } from '../notifications/index.js';
 import { commitChange } from './complaint-change.js';
 import { Complaint } from './complaint.entity.js';
 

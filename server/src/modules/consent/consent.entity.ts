@@ -7,7 +7,7 @@ import {
   type SignatureMethod,
 } from '@complaints/domain';
 import type { LocalDate } from '@complaints/calendar';
-import { Complaint } from '../complaints/complaint.entity.js';
+import { Complaint } from '../complaints/index.js';
 
 /** O8: the recipient's written consent to use data protected by law. */
 @Entity({ tableName: 'consent' })

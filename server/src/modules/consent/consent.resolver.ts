@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
 import type { ApiContext } from '../../graphql/loaders.js';
-import { ConsentInputType, ConsentType, RecipientType } from '../complaints/complaint.types.js';
+import { ConsentInputType, ConsentType, RecipientType } from '../complaints/index.js';
 import type { Consent } from './consent.entity.js';
 import type { ConsentService, ProtectedRecipientField } from './consent.service.js';
 

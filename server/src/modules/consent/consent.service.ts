@@ -10,16 +10,18 @@ import type { LocalDate } from '@complaints/calendar';
 import { actorId, type RequestCtx } from '../../context.js';
 import { ConsentRequiredError, NotFoundError } from '../../errors.js';
 import { assertValid } from '../../validation.js';
-import { requireRole } from '../access/access.js';
-import type { AuditService } from '../audit/audit.service.js';
-import type { Notice } from '../notifications/notice.entity.js';
-import type { NotificationService } from '../notifications/notification.service.js';
-import { almatyDate } from '../calendar/almaty-time.js';
-import { recordComplaintEvent } from '../complaints/complaint-history.js';
-import { assertMayAct, reachComplaint } from '../complaints/complaint-access.js';
-import type { Complaint } from '../complaints/complaint.entity.js';
-import type { ComplaintView } from '../complaints/complaint-view.js';
-import { isUuid } from '../providers/provider.service.js';
+import { requireRole } from '../access/index.js';
+import type { AuditService } from '../audit/index.js';
+import type { Notice, NotificationService } from '../notifications/index.js';
+import { almatyDate } from '../calendar/index.js';
+import {
+  recordComplaintEvent,
+  assertMayAct,
+  reachComplaint,
+  type Complaint,
+  type ComplaintView,
+} from '../complaints/index.js';
+import { isUuid } from '../providers/index.js';
 import { Consent, type ConsentView } from './consent.entity.js';
 
 export interface ConsentData {

@@ -2,8 +2,8 @@ import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import type { LocalDate } from '@complaints/calendar';
 import type { RequestCtx } from '../../context.js';
 import { LocalDateScalar } from '../../graphql/scalars.js';
-import { CalendarDayType } from '../calendar/calendar.types.js';
-import type { DeadlineMove } from '../complaints/complaint.service.js';
+import { CalendarDayType } from '../calendar/index.js';
+import type { DeadlineMove } from '../complaints/index.js';
 import type { DeadlineCascadeService } from './deadline-cascade.service.js';
 import { DeadlineMoveType } from './deadline.types.js';
 

@@ -1,13 +1,10 @@
 import type { CalendarDay } from '@complaints/calendar';
 import { ADMINISTRATOR_ROLES } from '@complaints/domain';
 import type { RequestCtx } from '../../context.js';
-import { requireRole } from '../access/access.js';
-import type { AuditService } from '../audit/audit.service.js';
-import type {
-  CalendarDayInput,
-  WorkingCalendarService,
-} from '../calendar/working-calendar.service.js';
-import type { ComplaintService, DeadlineMove } from '../complaints/complaint.service.js';
+import { requireRole } from '../access/index.js';
+import type { AuditService } from '../audit/index.js';
+import type { CalendarDayInput, WorkingCalendarService } from '../calendar/index.js';
+import type { ComplaintService, DeadlineMove } from '../complaints/index.js';
 
 /**
  * A change of the working calendar and the deadlines it moves, owned here so that neither the

@@ -2,7 +2,7 @@ import { OptionalProps } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import { Entity, ManyToOne, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 import type { AccessibilityNeed } from '@complaints/domain';
-import { Complaint } from '../complaints/complaint.entity.js';
+import { Complaint } from '../complaints/index.js';
 
 export type NoticeKind =
   | 'DECISION'

@@ -1,6 +1,6 @@
 import { PORTAL_ACCOUNT } from '@complaints/domain';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Complaint } from '../complaints/complaint.entity.js';
+import type { Complaint } from '../complaints/index.js';
 import { Notice, type NoticeChannel, type NoticeKind } from './notice.entity.js';
 
 /** O5: writes the notices to the recipient, in the caller's transaction; delivery comes later. */

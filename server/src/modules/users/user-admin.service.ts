@@ -10,10 +10,10 @@ import {
 import type { RequestCtx } from '../../context.js';
 import { NotFoundError } from '../../errors.js';
 import { badInput } from '../../validation.js';
-import { requireRole } from '../access/access.js';
-import type { AuditService } from '../audit/audit.service.js';
-import type { AuthorityService } from '../authorities/authority.service.js';
-import type { ProviderService } from '../providers/provider.service.js';
+import { requireRole } from '../access/index.js';
+import type { AuditService } from '../audit/index.js';
+import type { AuthorityService } from '../authorities/index.js';
+import type { ProviderService } from '../providers/index.js';
 import { User } from './user.entity.js';
 import type { UserService } from './user.service.js';
 

@@ -2,8 +2,8 @@ import { OptionalProps } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import { Entity, Enum, ManyToOne, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 import { ROLE_VALUES, type Role } from '@complaints/domain';
-import { Authority } from '../authorities/authority.entity.js';
-import { Provider } from '../providers/provider.entity.js';
+import { Authority } from '../authorities/index.js';
+import { Provider } from '../providers/index.js';
 
 @Entity({ tableName: 'app_user' })
 export class User {

@@ -1,10 +1,8 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Role } from '@complaints/domain';
 import type { ApiContext } from '../../graphql/loaders.js';
-import type { AuthorityView } from '../authorities/authority.entity.js';
-import { AuthorityType } from '../authorities/authority.types.js';
-import type { ProviderView } from '../providers/provider.entity.js';
-import { ProviderType } from '../providers/provider.types.js';
+import { type AuthorityView, AuthorityType } from '../authorities/index.js';
+import { type ProviderView, ProviderType } from '../providers/index.js';
 import type { AuthPayload, AuthService } from './auth.service.js';
 import type { UserAdminService } from './user-admin.service.js';
 import type { User, UserView } from './user.entity.js';

@@ -1,0 +1,4 @@
+// The deadlines module's public door: a calendar change and the open deadlines it moves.
+// Other modules and the app's wiring import from here only (eslint enforces it).
+export * from './deadline-cascade.resolver.js';
+export * from './deadline-cascade.service.js';
