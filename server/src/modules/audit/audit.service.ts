@@ -7,7 +7,7 @@ import { actorId, actorName, type RequestCtx } from '../../context.js';
 import { almatyDayStart } from '../calendar/almaty-time.js';
 import { isUuid } from '../providers/provider.service.js';
 import { type Sql, runStatement, sql, trustedSql } from '../../db/statement.js';
-import { AuditRecord } from './audit-record.entity.js';
+import { AuditRecord, type AuditAction } from './audit-record.entity.js';
 import {
   GENESIS_HASH,
   canonicalJson,
@@ -17,8 +17,7 @@ import {
 } from './audit-chain.js';
 
 export interface AuditEntry {
-  /** e.g. 'complaint.decide', 'calendar.setDay', 'user.create', 'consent.read'. */
-  action: string;
+  action: AuditAction;
   entityType: string;
   entityId: string;
   change: Record<string, unknown>;

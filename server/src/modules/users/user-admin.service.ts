@@ -5,6 +5,7 @@ import type { RequestCtx } from '../../context.js';
 import { NotFoundError } from '../../errors.js';
 import { badInput } from '../../validation.js';
 import { requireRole } from '../access/access.js';
+import type { AuditAction } from '../audit/audit-record.entity.js';
 import type { AuditService } from '../audit/audit.service.js';
 import type { AuthorityService } from '../authorities/authority.service.js';
 import type { ProviderService } from '../providers/provider.service.js';
@@ -111,7 +112,7 @@ export class UserAdminService {
   private async change(
     ctx: RequestCtx,
     id: string,
-    action: string,
+    action: Extract<AuditAction, `user.${string}`>,
     apply: (user: User, em: EntityManager) => Record<string, unknown>,
   ): Promise<User> {
     return ctx.em.transactional(async (em) => {
