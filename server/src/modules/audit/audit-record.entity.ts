@@ -2,6 +2,28 @@ import { OptionalProps } from '@mikro-orm/core';
 import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 
 /**
+ * What an audit record says happened, `<entity>.<action>`: every action the services write
+ * (stored as text; the API shows it, and filters by it, as a String).
+ */
+export type AuditAction =
+  | 'complaint.file'
+  | 'complaint.startReview'
+  | 'complaint.decide'
+  | 'complaint.escalate'
+  | 'complaint.referToCourt'
+  | 'complaint.withdraw'
+  | 'complaint.assign'
+  | 'complaint.moveDeadline'
+  | 'consent.record'
+  | 'consent.revoke'
+  | 'consent.read'
+  | 'calendar.setDay'
+  | 'user.create'
+  | 'user.changeRole'
+  | 'user.deactivate'
+  | 'user.resetPassword';
+
+/**
  * One link of the append-only audit chain: `hash` = SHA-256 over the previous record's hash and
  * this record's fields, so editing or removing any row breaks every hash after it.
  */

@@ -1,12 +1,14 @@
 import { ADMINISTRATOR_ROLES } from '@complaints/domain';
 import type { FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { addDays } from '@complaints/calendar';
 import { badInput } from '../../validation.js';
 import { requireRole } from '../access/index.js';
 import { actorId, actorName, type RequestCtx } from '../../context.js';
+import { almatyDayStart } from '../calendar/index.js';
 import { isUuid } from '../providers/index.js';
 import { type Sql, runStatement, sql, trustedSql } from '../../db/statement.js';
-import { AuditRecord } from './audit-record.entity.js';
+import { AuditRecord, type AuditAction } from './audit-record.entity.js';
 import {
   GENESIS_HASH,
   canonicalJson,
@@ -16,8 +18,7 @@ import {
 } from './audit-chain.js';
 
 export interface AuditEntry {
-  /** e.g. 'complaint.decide', 'calendar.setDay', 'user.create', 'consent.read'. */
-  action: string;
+  action: AuditAction;
   entityType: string;
   entityId: string;
   change: Record<string, unknown>;
@@ -88,10 +89,8 @@ export class AuditService {
     if (filter.action) where.action = filter.action;
     if (filter.from || filter.to) {
       where.at = {
-        ...(filter.from ? { $gte: new Date(`${filter.from}T00:00:00+05:00`) } : {}),
-        ...(filter.to
-          ? { $lt: new Date(Date.parse(`${filter.to}T00:00:00+05:00`) + 86_400_000) }
-          : {}),
+        ...(filter.from ? { $gte: almatyDayStart(filter.from) } : {}),
+        ...(filter.to ? { $lt: almatyDayStart(addDays(filter.to, 1)) } : {}),
       };
     }
     const page = await ctx.em.find(

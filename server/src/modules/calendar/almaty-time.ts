@@ -1,4 +1,4 @@
-import type { LocalDate } from '@complaints/calendar';
+import { parseLocalDate, type LocalDate } from '@complaints/calendar';
 
 // Kazakhstan has used one time zone (UTC+5) since 1 March 2024; Intl keeps the history right.
 const formatter = new Intl.DateTimeFormat('en-CA', {
@@ -40,4 +40,24 @@ export function almatyDateTime(instant: Date): AlmatyDateTime {
 
 export function almatyDate(instant: Date): LocalDate {
   return almatyDateTime(instant).date;
+}
+
+const MS_PER_MINUTE = 60_000;
+
+/**
+ * The first instant of a calendar date in Asia/Almaty, at the offset the zone had that day
+ * (UTC+6 before 1 March 2024, UTC+5 since), so a filter by date selects that whole day.
+ */
+export function almatyDayStart(date: LocalDate): Date {
+  const wallMidnight = parseLocalDate(date).getTime();
+  const guess = wallMidnight - almatyOffset(wallMidnight);
+  // Read again at the guess: the offset may have changed that night (it did at 1 March 2024's).
+  return new Date(wallMidnight - almatyOffset(guess));
+}
+
+/** Almaty's wall clock minus UTC at an instant, in ms (whole minutes). */
+function almatyOffset(instant: number): number {
+  const { date, hour, minute } = almatyDateTime(new Date(instant));
+  const wallClock = parseLocalDate(date).getTime() + (hour * 60 + minute) * MS_PER_MINUTE;
+  return wallClock - Math.floor(instant / MS_PER_MINUTE) * MS_PER_MINUTE;
 }

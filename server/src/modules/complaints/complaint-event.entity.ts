@@ -1,7 +1,23 @@
 import { OptionalProps } from '@mikro-orm/core';
 import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
-import { COMPLAINT_STATUS_VALUES, type ComplaintStatus } from '@complaints/domain';
+import {
+  COMPLAINT_STATUS_VALUES,
+  type ComplaintAction,
+  type ComplaintStatus,
+} from '@complaints/domain';
 import { Complaint } from './complaint.entity.js';
+
+/**
+ * What a history entry says happened: a move of the status machine, or one of the changes that
+ * keep the status (stored as text; the API shows it as a String).
+ */
+export type ComplaintEventAction =
+  | 'file'
+  | ComplaintAction
+  | 'assign'
+  | 'moveDeadline'
+  | 'recordConsent'
+  | 'revokeConsent';
 
 /** One row per change of a complaint: its history, shown as a timeline. */
 @Entity({ tableName: 'complaint_event' })
@@ -24,9 +40,8 @@ export class ComplaintEvent {
   @Property({ type: 'text' })
   actor!: string;
 
-  /** What happened: file, startReview, decide, escalate, referToCourt, withdraw, moveDeadline, assign. */
   @Property({ type: 'text' })
-  action!: string;
+  action!: ComplaintEventAction;
 
   @Enum({ items: () => [...COMPLAINT_STATUS_VALUES], nullable: true })
   fromStatus: ComplaintStatus | null = null;

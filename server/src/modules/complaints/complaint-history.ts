@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { ComplaintStatus } from '@complaints/domain';
 import { actorId, actorName, type RequestCtx } from '../../context.js';
 import type { Complaint } from './complaint.entity.js';
-import { ComplaintEvent } from './complaint-event.entity.js';
+import { ComplaintEvent, type ComplaintEventAction } from './complaint-event.entity.js';
 
 /** The one writer of a complaint's history: every change goes through here. */
 export function recordComplaintEvent(
@@ -35,7 +35,7 @@ export function newComplaintEvent(
 }
 
 export interface ComplaintEventData {
-  action: string;
+  action: ComplaintEventAction;
   fromStatus: ComplaintStatus | null;
   note?: string | null;
 }

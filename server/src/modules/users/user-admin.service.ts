@@ -11,7 +11,7 @@ import type { RequestCtx } from '../../context.js';
 import { NotFoundError } from '../../errors.js';
 import { badInput } from '../../validation.js';
 import { requireRole } from '../access/index.js';
-import type { AuditService } from '../audit/index.js';
+import type { AuditAction, AuditService } from '../audit/index.js';
 import type { AuthorityService } from '../authorities/index.js';
 import type { ProviderService } from '../providers/index.js';
 import { User } from './user.entity.js';
@@ -117,7 +117,7 @@ export class UserAdminService {
   private async change(
     ctx: RequestCtx,
     id: string,
-    action: string,
+    action: Extract<AuditAction, `user.${string}`>,
     apply: (user: User, em: EntityManager) => Record<string, unknown>,
   ): Promise<User> {
     return ctx.em.transactional(async (em) => {

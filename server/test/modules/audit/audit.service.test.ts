@@ -1,6 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../../src/context.js';
-import { type AppendedRecord, AuditService } from '../../../src/modules/audit/audit.service.js';
+import {
+  type AppendedRecord,
+  type AuditEntry,
+  AuditService,
+} from '../../../src/modules/audit/audit.service.js';
 import type { Services } from '../../../src/services.js';
 import { createTestDatabase, type TestDatabase } from '../../support/database.js';
 import {
@@ -61,8 +65,8 @@ describe(AuditService.name, () => {
 
   it('Audit: an append that waited for another transaction links to the record it committed', async () => {
     const c = ctxFor(db.orm, officer, at('2026-11-24 10:00'));
-    const entry = (entityId: string) => ({
-      action: 'test.append',
+    const entry = (entityId: string): AuditEntry => ({
+      action: 'calendar.setDay',
       entityType: 'Test',
       entityId,
       change: { entityId },
@@ -103,7 +107,7 @@ describe(AuditService.name, () => {
     await expect(
       db.orm.em.fork().transactional(async (tx) => {
         await services.audit.record(tx, c, {
-          action: 'test.rollback',
+          action: 'calendar.setDay',
           entityType: 'Test',
           entityId: 'rolled-back',
           change: {},
