@@ -22,7 +22,11 @@ export async function commitChange(
   ctx: RequestCtx,
   audit: AuditService,
   complaint: Complaint,
-  change: ComplaintEventData & { audit: (complaint: Complaint) => Record<string, unknown> },
+  change: ComplaintEventData & {
+    // The changes audited as `complaint.<action>`; a consent is audited by its own module.
+    action: Exclude<ComplaintEventData['action'], 'recordConsent' | 'revokeConsent'>;
+    audit: (complaint: Complaint) => Record<string, unknown>;
+  },
 ): Promise<void> {
   bumpVersion(complaint, ctx);
   recordComplaintEvent(em, ctx, complaint, change);
