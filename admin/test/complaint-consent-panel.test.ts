@@ -29,6 +29,7 @@ function mountPanel(props: {
   consents: Consent[];
   deniedFields?: string[];
   canRecord?: boolean;
+  canRevoke?: boolean;
 }) {
   return mount(ComplaintConsentPanel, { props, global: { plugins: [i18n] } });
 }
@@ -130,17 +131,17 @@ describe('ComplaintConsentPanel', () => {
       email: null,
       phone: null,
     };
-    const revocable = mountPanel({ recipient, consents: [consent()], canRecord: true });
+    const revocable = mountPanel({ recipient, consents: [consent()], canRevoke: true });
     const button = revocable.find('button.consent-revoke');
     expect(button.text()).toBe('Revoke');
     await button.trigger('click');
     expect(revocable.emitted('revoke')).toEqual([['consent-1']]);
-    const readOnly = mountPanel({ recipient, consents: [consent()], canRecord: false });
+    const readOnly = mountPanel({ recipient, consents: [consent()], canRevoke: false });
     expect(readOnly.find('button.consent-revoke').exists()).toBe(false);
     const revoked = mountPanel({
       recipient,
       consents: [consent({ active: false, revokedAt: '2026-11-24T06:30:00Z' })],
-      canRecord: true,
+      canRevoke: true,
     });
     expect(revoked.find('button.consent-revoke').exists()).toBe(false);
   });

@@ -1,13 +1,12 @@
 import type { ErrorPolicy } from '@apollo/client';
 import { CombinedGraphQLErrors } from '@apollo/client/errors';
 import {
-  allowedActions,
-  isOpen,
+  escalationChannelFor,
+  isAuthorityStaff,
   messageFor,
   validateDecision,
-  type ComplaintAction,
+  type Channel,
   type Language,
-  type Role,
   type Violation,
 } from '@complaints/domain';
 import {
@@ -35,76 +34,17 @@ import {
   type ComplaintQuery,
 } from '../graphql/generated/graphql';
 import { toApiError, type ApiError } from './apiError';
+import { caseActionsOf, type CaseAction } from './caseActions';
 import { useMutation, useQuery } from './useQuery';
 import { session } from './useSession';
 
 /** The complaint as the case page reads it. */
 export type CaseComplaint = NonNullable<ComplaintQuery['complaint']>;
 
-/** What a user may do on the case page: the status machine's moves, plus assign and consent. */
-export type CaseAction = ComplaintAction | 'assign' | 'recordConsent';
+export type { CaseAction };
 
 /** Protected recipient fields (O8): null with CONSENT_REQUIRED unless a consent is active. */
 export type ProtectedField = 'iin' | 'bin' | 'email' | 'phone';
-
-// ---------------------------------------------------------------------------------------------
-// Who may do what (DOMAIN.md), intersected with what the status machine allows.
-// ---------------------------------------------------------------------------------------------
-
-/** The complaint fields the rules read. */
-export type ActionSubject = Pick<CaseComplaint, 'level' | 'status' | 'overdue'>;
-
-/**
- * The actions `role` may take on `complaint` now: the status machine of @complaints/domain
- * (`allowedActions`), narrowed by DOMAIN.md "Who may do what". The server enforces the same rules
- * (and the ones the client cannot know, e.g. whether a partner filed the case); this only decides
- * which buttons to offer.
- */
-export function actionsFor(role: Role | null, complaint: ActionSubject): CaseAction[] {
-  if (!role) return [];
-  const machine = allowedActions({
-    level: complaint.level,
-    status: complaint.status,
-    deadlinePassed: complaint.overdue,
-  });
-  const byRole = (action: ComplaintAction): boolean => {
-    switch (role) {
-      case 'PROVIDER_OFFICER':
-        // Its own provider's complaints: review, decide and record a withdrawal.
-        return (
-          complaint.level === 'PROVIDER' &&
-          (action === 'startReview' || action === 'decide' || action === 'withdraw')
-        );
-      case 'INSPECTOR':
-      case 'SUPERVISOR':
-        switch (action) {
-          case 'startReview':
-          case 'decide':
-          case 'withdraw':
-            return complaint.level === 'AUTHORITY';
-          case 'escalate':
-            // A paper escalation brought to the authority.
-            return complaint.level === 'PROVIDER';
-          case 'referToCourt':
-            return true;
-        }
-        return false;
-      case 'PARTNER':
-        return action === 'escalate' || action === 'referToCourt' || action === 'withdraw';
-      case 'ANALYST':
-        return false;
-    }
-  };
-  const actions: CaseAction[] = machine.filter(byRole);
-  if (role === 'SUPERVISOR' && isOpen(complaint.status)) actions.push('assign');
-  if (role !== 'ANALYST') actions.push('recordConsent');
-  return actions;
-}
-
-/** C6: the authority's staff register paper escalations; the portal files electronic ones. */
-export function escalationChannelFor(role: Role | null): 'PAPER' | 'ELECTRONIC' {
-  return role === 'PARTNER' ? 'ELECTRONIC' : 'PAPER';
-}
 
 /** O7, asked of the domain: whether `outcome` needs remedial measures. */
 export function isRemedialMeasuresRequired(outcome: string | null | undefined): boolean {
@@ -275,7 +215,7 @@ function emptyDrafts(): CaseDrafts {
 
 /** What the success notification says. */
 export interface CaseSuccess {
-  action: CaseAction | 'revokeConsent';
+  action: CaseAction;
   /** escalate: the new AUTHORITY-level complaint and the code the recipient asks by (O6). */
   escalation?: { id: string; incomingNumber: string; trackingCode: string };
   /** assign: who now has the case (null: taken back). */
@@ -395,31 +335,31 @@ export function useComplaint(id: MaybeRefOrGetter<string>, options: UseComplaint
   const success = shallowRef<CaseSuccess | null>(null);
   const running = ref(false);
 
+  /** What the server answered the user may do now (`availableActions`). */
+  const available = computed<CaseAction[]>(() =>
+    complaint.value ? caseActionsOf(complaint.value.availableActions) : [],
+  );
   /** The actions to offer; the open one stays, so its form and typed text never vanish. */
   const actions = computed<CaseAction[]>(() => {
-    const list = complaint.value ? actionsFor(role.value, complaint.value) : [];
     const open = activeAction.value;
-    return open && !list.includes(open) ? [...list, open] : list;
+    return open && !available.value.includes(open) ? [...available.value, open] : available.value;
   });
   /** Whether the open form may still be sent (false once someone moved the case on). */
   const activeActionAllowed = computed(() => {
     const open = activeAction.value;
-    return (
-      !open || (complaint.value ? actionsFor(role.value, complaint.value).includes(open) : false)
-    );
+    return !open || available.value.includes(open);
   });
-  const escalationChannel = computed(() => escalationChannelFor(role.value));
-
-  // SUPERVISOR: the people a case may be assigned to, fetched when the form is first opened.
-  const usersWanted = ref(false);
-  const usersQuery = useQuery(
-    AssignableUsersDocument,
-    {},
-    { skip: () => role.value !== 'SUPERVISOR' || !usersWanted.value },
+  /** C6: the channel of an escalation this user registers (paper at the authority's desk). */
+  const escalationChannel = computed<Channel>(() =>
+    role.value ? escalationChannelFor(role.value) : 'PAPER',
   );
+
+  // The people a case may be assigned to, fetched when the assignment form is first opened.
+  const usersWanted = ref(false);
+  const usersQuery = useQuery(AssignableUsersDocument, {}, { skip: () => !usersWanted.value });
   const assignableUsers = computed(() =>
     (usersQuery.data.value?.users ?? []).filter(
-      (user) => user.active && (user.role === 'INSPECTOR' || user.role === 'SUPERVISOR'),
+      (user) => user.active && isAuthorityStaff(user.role),
     ),
   );
 
@@ -484,7 +424,7 @@ export function useComplaint(id: MaybeRefOrGetter<string>, options: UseComplaint
   }
 
   function resetDraft(action: CaseAction) {
-    if (action === 'startReview') return;
+    if (action === 'startReview' || action === 'revokeConsent') return;
     Object.assign(drafts[action], emptyDrafts()[action]);
   }
 
@@ -492,7 +432,7 @@ export function useComplaint(id: MaybeRefOrGetter<string>, options: UseComplaint
    * Sends `action` with the form's draft; the forms have validated it with the domain first.
    * Every mutation that takes `expectedVersion` sends the version the user saw.
    */
-  async function submit(action: CaseAction): Promise<boolean> {
+  async function submit(action: Exclude<CaseAction, 'revokeConsent'>): Promise<boolean> {
     const current = complaint.value;
     if (!current || running.value) return false;
     if (action === 'startReview') {

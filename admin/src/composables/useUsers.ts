@@ -1,5 +1,5 @@
 import { computed, shallowRef } from 'vue';
-import type { Role } from '@complaints/domain';
+import { isAuthorityStaff, type Role } from '@complaints/domain';
 import {
   ChangeUserRoleDocument,
   CreateUserDocument,
@@ -40,9 +40,9 @@ export function worksForProvider(role: Role): boolean {
   return role === 'PROVIDER_OFFICER';
 }
 
-/** Inspectors and supervisors belong to a department of the authority. */
+/** The authority's staff (inspectors and supervisors) belong to one of its departments. */
 export function worksForAuthority(role: Role): boolean {
-  return role === 'INSPECTOR' || role === 'SUPERVISOR';
+  return isAuthorityStaff(role);
 }
 
 /** A name in the reader's language: Kazakh for kk, Russian otherwise (the register has no English). */
