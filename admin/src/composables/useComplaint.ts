@@ -54,16 +54,6 @@ export function isRemedialMeasuresRequired(outcome: string | null | undefined): 
   );
 }
 
-/** Today in Asia/Almaty as a LocalDate (YYYY-MM-DD), for the domain's date checks. */
-export function almatyToday(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Asia/Almaty',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(now);
-}
-
 /**
  * Violations (client) and BAD_USER_INPUT fields (server) on the same element ids: `ids` maps a
  * field of the input (its last path segment) to the id of its control. The first message of a

@@ -19,6 +19,7 @@ import {
   PublicServicesDocument,
   type FileComplaintInput,
 } from '../graphql/generated/graphql';
+import { almatyToday } from '../format';
 import { useMutation, useQuery } from './useQuery';
 
 // The paper complaint an officer registers (C1–C4, O2, O8): the form's state, its validation by
@@ -65,16 +66,6 @@ export interface ComplaintForm {
 
 /** The input as sent (and as the domain validates it); providerId is the officer's provider. */
 export type ComplaintInput = Omit<FileComplaintInput, 'providerId'> & { providerId: string };
-
-/** Today in Asia/Almaty as YYYY-MM-DD: the day against which dates are judged. */
-export function todayInAlmaty(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Asia/Almaty',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(now);
-}
 
 export function emptyRecipient(): RecipientForm {
   return {
@@ -284,7 +275,7 @@ export function useComplaintRegistration(options: { now?: () => Date } = {}) {
   const i18n = useI18n();
   const { t, locale } = i18n;
   const router = useRouter();
-  const today = todayInAlmaty(options.now?.());
+  const today = almatyToday(options.now?.());
 
   const me = useQuery(MeDocument, {});
   const services = useQuery(PublicServicesDocument, { search: null });

@@ -14,6 +14,7 @@ import {
   type ComplianceMetricsQuery,
   type MetricsFilter,
 } from '../graphql/generated/graphql';
+import { almatyToday } from '../format';
 import { toCsv, type CsvValue } from './csv';
 import { useQuery } from './useQuery';
 
@@ -37,11 +38,6 @@ export interface MetricsPeriod {
 }
 
 export { METRICS_GROUP_BY_VALUES, REVIEW_LEVEL_VALUES };
-
-/** Today in Asia/Almaty, as a LocalDate. */
-function almatyToday(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Almaty' }).format(new Date());
-}
 
 /** The default period: the whole of this year (Asia/Almaty). */
 export function thisYear(): MetricsPeriod {

@@ -1,6 +1,6 @@
 import { computed, reactive, ref, shallowRef, watch } from 'vue';
 import { useI18n } from 'vue-i18n';
-import { formatDate } from '../format';
+import { almatyToday, formatDate } from '../format';
 import { HOLIDAY_NAMES, type HolidayId } from '@complaints/calendar';
 import { validateCalendarDay, violationsToFields, type Language } from '@complaints/domain';
 import { apolloClient } from '../apollo';
@@ -51,12 +51,9 @@ export interface CalendarChangeDone {
   moved: number;
 }
 
+/** This year in Asia/Almaty. */
 function currentYear(): number {
-  return Number(
-    new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Almaty', year: 'numeric' }).format(
-      new Date(),
-    ),
-  );
+  return Number(almatyToday().slice(0, 4));
 }
 
 /** The years the selector offers: a few either side of this one, and the one being shown. */
