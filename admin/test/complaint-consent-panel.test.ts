@@ -2,7 +2,8 @@ import { mount } from '@vue/test-utils';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { nextTick, reactive } from 'vue';
 import ComplaintConsentPanel from '../src/components/ComplaintConsentPanel.vue';
-import type { CaseComplaint, ConsentDraft } from '../src/composables/useComplaint';
+import type { ConsentDraft } from '../src/composables/useCaseDrafts';
+import type { CaseComplaint } from '../src/composables/useCaseQuery';
 import { i18n, setLanguage } from '../src/i18n';
 
 type Consent = CaseComplaint['consents'][number];

@@ -2,7 +2,7 @@ import { mount } from '@vue/test-utils';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { nextTick, reactive } from 'vue';
 import ComplaintDecisionForm from '../src/components/ComplaintDecisionForm.vue';
-import type { DecisionDraft } from '../src/composables/useComplaint';
+import type { DecisionDraft } from '../src/composables/useCaseDrafts';
 import { i18n, setLanguage } from '../src/i18n';
 
 function mountForm(draft: DecisionDraft, serverFields: Record<string, string> = {}) {
