@@ -3,11 +3,18 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { caseActionsOf } from '../src/composables/caseActions';
 import { session } from '../src/composables/useSession';
 import { setLanguage } from '../src/i18n';
-import { byText, caseNetwork as network, complaint, mountCasePage } from './support/case-page';
+import {
+  byText,
+  caseNetwork as network,
+  complaint,
+  loadCasePage,
+  mountCasePage,
+} from './support/case-page';
 
 vi.mock('../src/apollo', async () => ({
   apolloClient: (await import('./support/case-page')).caseNetwork.apolloClient,
 }));
+await loadCasePage();
 
 /** Every button of the case page (dialogs are closed), by its text. */
 function buttons(): string[] {

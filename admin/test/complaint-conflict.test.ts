@@ -7,6 +7,7 @@ import {
   byText,
   caseNetwork as network,
   complaint,
+  loadCasePage,
   mountCasePage as mountPage,
   type,
 } from './support/case-page';
@@ -15,6 +16,7 @@ import {
 vi.mock('../src/apollo', async () => ({
   apolloClient: (await import('./support/case-page')).caseNetwork.apolloClient,
 }));
+await loadCasePage();
 
 function conflict(extensions: Record<string, unknown>) {
   return new CombinedGraphQLErrors({
@@ -45,7 +47,7 @@ describe('ComplaintDetailPage: conflicts', () => {
     const dialog = document.querySelector('[role="dialog"]')!;
     expect(dialog).not.toBeNull();
 
-    (document.querySelector('#decision-outcome-REJECTED') as HTMLInputElement).click();
+    document.querySelector<HTMLElement>('#decision-outcome-REJECTED')!.click();
     await type('#decision-reasoning', 'The certificate was issued within the standard term.');
     byText('[role="dialog"] button', 'Record the decision').click();
     await flushPromises();
@@ -66,8 +68,8 @@ describe('ComplaintDetailPage: conflicts', () => {
 
     const reasoning = document.querySelector<HTMLTextAreaElement>('#decision-reasoning')!;
     expect(reasoning.value).toBe('The certificate was issued within the standard term.');
-    expect((document.querySelector('#decision-outcome-REJECTED') as HTMLInputElement).checked).toBe(
-      true,
+    expect(document.querySelector('#decision-outcome-REJECTED')!.getAttribute('aria-checked')).toBe(
+      'true',
     );
     const changed = document.querySelector('[role="dialog"] [role="alert"]')!.textContent;
     expect(changed).toContain('What changed:');
@@ -103,7 +105,7 @@ describe('ComplaintDetailPage: conflicts', () => {
     const wrapper = await mountPage();
     byText('button', 'Record the decision').click();
     await flushPromises();
-    (document.querySelector('#decision-outcome-UPHELD') as HTMLInputElement).click();
+    document.querySelector<HTMLElement>('#decision-outcome-UPHELD')!.click();
     await type('#decision-reasoning', 'Upheld: the refusal had no ground.');
     await type('#decision-remedial-measures', 'The certificate is issued.');
     byText('[role="dialog"] button', 'Record the decision').click();

@@ -214,7 +214,11 @@ describe('ComplaintConsentPanel', () => {
           signedOn: '',
           evidence: 'x',
         }),
-        serverFields: { evidence: 'Server: evidence' },
+        error: {
+          code: 'BAD_USER_INPUT',
+          fields: { 'input.evidence': 'Server: evidence' },
+          extensions: {},
+        },
       },
       global: { plugins: [i18n] },
       attachTo: document.body,

@@ -7,7 +7,6 @@ import {
   UsersDocument,
   type UsersQuery,
 } from '../graphql/generated/graphql';
-import type { ApiError } from './apiError';
 import { useMutation, useQuery } from './useQuery';
 
 export type UserRow = UsersQuery['users'][number];
@@ -56,11 +55,6 @@ export function localName(
 
 /** What the last successful change was, for the notification. */
 export type UserChangeDone = { kind: 'created' | 'roleChanged' | 'deactivated'; name: string };
-
-/** The server's BAD_USER_INPUT fields of a failed call; {} for any other failure. */
-function fieldsOf(error: ApiError | null): Record<string, string> {
-  return error?.code === 'BAD_USER_INPUT' ? error.fields : {};
-}
 
 /**
  * SUPERVISOR: the users, with the providers and departments they may belong to; creating a user,
@@ -128,11 +122,9 @@ export function useUsers() {
     createUser,
     creating: create.running,
     createError: create.error,
-    createFields: computed(() => fieldsOf(create.error.value)),
     changeUserRole,
     changingRole: changeRole.running,
     changeRoleError: changeRole.error,
-    changeRoleFields: computed(() => fieldsOf(changeRole.error.value)),
     deactivateUser,
     deactivating: deactivate.running,
     deactivateError: deactivate.error,

@@ -1,4 +1,5 @@
 import { flushPromises, mount } from '@vue/test-utils';
+import type { Component } from 'vue';
 import { createMemoryHistory, createRouter } from 'vue-router';
 import { availableOperations, type ComplaintOperation, type Role } from '@complaints/domain';
 import type {
@@ -138,9 +139,20 @@ export function complaint(overrides: Partial<Complaint> = {}): Complaint {
   };
 }
 
+let casePage: Component | null = null;
+
+/**
+ * Imports the case page once the test file has mocked the Apollo client: call it at the top level
+ * of the test file, so that compiling the page counts against no test's time.
+ */
+export async function loadCasePage(): Promise<void> {
+  casePage ??= (await import('../../src/pages/ComplaintDetailPage.vue')).default;
+}
+
 /** Mounts the case page of `c-1` in the document (dialogs render in a portal). */
 export async function mountCasePage() {
-  const { default: ComplaintDetailPage } = await import('../../src/pages/ComplaintDetailPage.vue');
+  await loadCasePage();
+  const ComplaintDetailPage = casePage!;
   const router = createRouter({
     history: createMemoryHistory(),
     routes: [
