@@ -1,5 +1,5 @@
 import { computed, shallowRef } from 'vue';
-import { isAuthorityStaff, type Role } from '@complaints/domain';
+import { isAuthorityStaff, Role } from '@complaints/domain';
 import {
   ChangeUserRoleDocument,
   CreateUserDocument,
@@ -27,7 +27,7 @@ export function emptyUserDraft(): UserDraft {
   return {
     email: '',
     displayName: '',
-    role: 'INSPECTOR',
+    role: Role.INSPECTOR,
     providerId: '',
     authorityId: '',
     password: '',
@@ -36,7 +36,7 @@ export function emptyUserDraft(): UserDraft {
 
 /** A provider officer works for one provider. */
 export function worksForProvider(role: Role): boolean {
-  return role === 'PROVIDER_OFFICER';
+  return role === Role.PROVIDER_OFFICER;
 }
 
 /** The authority's staff (inspectors and supervisors) belong to one of its departments. */
