@@ -1,4 +1,16 @@
-// Dates as people in Kazakhstan write them: dd.MM.yyyy, in Asia/Almaty.
+// Dates as people in Kazakhstan write them: dd.MM.yyyy, in Asia/Almaty; and which day it is there.
+
+const ALMATY = 'Asia/Almaty';
+
+/** Today in Asia/Almaty as a LocalDate (YYYY-MM-DD): the day the domain's date checks judge. */
+export function almatyToday(now: Date = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: ALMATY,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(now);
+}
 
 /** A LocalDate (YYYY-MM-DD) as dd.MM.yyyy. */
 export function formatDate(date: string | null | undefined): string {
@@ -8,7 +20,7 @@ export function formatDate(date: string | null | undefined): string {
 }
 
 const dateTime = new Intl.DateTimeFormat('ru-RU', {
-  timeZone: 'Asia/Almaty',
+  timeZone: ALMATY,
   day: '2-digit',
   month: '2-digit',
   year: 'numeric',

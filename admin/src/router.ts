@@ -1,5 +1,12 @@
 import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router';
-import type { Role } from '@complaints/domain';
+import {
+  ADMINISTRATOR_ROLES,
+  COMPLAINT_READER_ROLES,
+  DESK_REGISTRAR_ROLES,
+  METRICS_READER_ROLES,
+  ROLE_VALUES,
+  type Role,
+} from '@complaints/domain';
 import { session } from './composables/useSession';
 
 declare module 'vue-router' {
@@ -10,8 +17,6 @@ declare module 'vue-router' {
     title: string;
   }
 }
-
-const READERS: Role[] = ['SUPERVISOR', 'INSPECTOR', 'PROVIDER_OFFICER', 'PARTNER'];
 
 const routes: RouteRecordRaw[] = [
   {
@@ -29,61 +34,64 @@ const routes: RouteRecordRaw[] = [
   {
     path: '/',
     name: 'home',
-    redirect: () => (session.role.value === 'ANALYST' ? { name: 'metrics' } : { name: 'queue' }),
-    meta: {
-      title: 'common.appName',
-      roles: ['SUPERVISOR', 'INSPECTOR', 'PROVIDER_OFFICER', 'PARTNER', 'ANALYST'],
+    // Who reads no complaints (the analyst) starts at the metrics.
+    redirect: () => {
+      const role = session.role.value;
+      return role && !COMPLAINT_READER_ROLES.includes(role)
+        ? { name: 'metrics' }
+        : { name: 'queue' };
     },
+    meta: { title: 'common.appName', roles: ROLE_VALUES },
   },
   {
     path: '/complaints',
     name: 'queue',
     component: () => import('./pages/ComplaintListPage.vue'),
-    meta: { title: 'queue.title', roles: READERS },
+    meta: { title: 'queue.title', roles: COMPLAINT_READER_ROLES },
   },
   {
     path: '/complaints/:id',
     name: 'complaint',
     component: () => import('./pages/ComplaintDetailPage.vue'),
     props: true,
-    meta: { title: 'case.title', roles: READERS },
+    meta: { title: 'case.title', roles: COMPLAINT_READER_ROLES },
   },
   {
     path: '/register',
     name: 'register',
     component: () => import('./pages/RegisterComplaintPage.vue'),
-    meta: { title: 'register.title', roles: ['PROVIDER_OFFICER'] },
+    meta: { title: 'register.title', roles: DESK_REGISTRAR_ROLES },
   },
   {
     path: '/receipt/:id',
     name: 'receipt',
     component: () => import('./pages/ReceiptPage.vue'),
     props: true,
-    meta: { title: 'receipt.title', roles: READERS },
+    meta: { title: 'receipt.title', roles: COMPLAINT_READER_ROLES },
   },
   {
     path: '/metrics',
     name: 'metrics',
     component: () => import('./pages/MetricsPage.vue'),
-    meta: { title: 'metrics.title', roles: ['ANALYST', 'SUPERVISOR', 'INSPECTOR'] },
+    meta: { title: 'metrics.title', roles: METRICS_READER_ROLES },
   },
   {
     path: '/calendar',
     name: 'calendar',
     component: () => import('./pages/CalendarPage.vue'),
-    meta: { title: 'calendar.title', roles: ['SUPERVISOR'] },
+    meta: { title: 'calendar.title', roles: ADMINISTRATOR_ROLES },
   },
   {
     path: '/audit',
     name: 'audit',
     component: () => import('./pages/AuditPage.vue'),
-    meta: { title: 'audit.title', roles: ['SUPERVISOR'] },
+    meta: { title: 'audit.title', roles: ADMINISTRATOR_ROLES },
   },
   {
     path: '/users',
     name: 'users',
     component: () => import('./pages/UsersPage.vue'),
-    meta: { title: 'users.title', roles: ['SUPERVISOR'] },
+    meta: { title: 'users.title', roles: ADMINISTRATOR_ROLES },
   },
   { path: '/:pathMatch(.*)*', redirect: '/' },
 ];

@@ -1,108 +1,22 @@
-import { flushPromises, mount } from '@vue/test-utils';
+import { flushPromises } from '@vue/test-utils';
 import { CombinedGraphQLErrors } from '@apollo/client/errors';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createMemoryHistory, createRouter } from 'vue-router';
-import type { ComplaintQuery } from '../src/graphql/generated/graphql';
 import { session } from '../src/composables/useSession';
-import { i18n, setLanguage } from '../src/i18n';
+import { setLanguage } from '../src/i18n';
+import {
+  byText,
+  caseNetwork as network,
+  complaint,
+  loadCasePage,
+  mountCasePage as mountPage,
+  type,
+} from './support/case-page';
 
 // The network, stubbed at the one Apollo client: watchQuery for the case, mutate for actions.
-const network = vi.hoisted(() => {
-  type Observer = { next(result: unknown): void };
-  const state = {
-    complaint: null as unknown,
-    observers: [] as Observer[],
-    mutate: null as unknown as (options: {
-      variables: Record<string, unknown>;
-    }) => Promise<unknown>,
-  };
-  const result = () => ({ data: { complaint: state.complaint }, loading: false });
-  const apolloClient = {
-    watchQuery: () => ({
-      subscribe(observer: Observer) {
-        state.observers.push(observer);
-        observer.next(result());
-        return { unsubscribe() {} };
-      },
-      refetch() {
-        for (const observer of state.observers) observer.next(result());
-        return Promise.resolve(result());
-      },
-    }),
-    mutate: (options: { variables: Record<string, unknown> }) => state.mutate(options),
-  };
-  return { state, apolloClient };
-});
-vi.mock('../src/apollo', () => ({ apolloClient: network.apolloClient }));
-
-const { default: ComplaintDetailPage } = await import('../src/pages/ComplaintDetailPage.vue');
-
-type Complaint = NonNullable<ComplaintQuery['complaint']>;
-
-function complaint(overrides: Partial<Complaint> = {}): Complaint {
-  return {
-    id: 'c-1',
-    level: 'AUTHORITY',
-    status: 'IN_REVIEW',
-    version: 3,
-    channel: 'PAPER',
-    subject: 'DECISION',
-    description: 'Отказали в выдаче справки.',
-    signature: 'HANDWRITTEN',
-    official: null,
-    overdue: false,
-    workingDaysLeft: 7,
-    recipient: {
-      kind: 'INDIVIDUAL',
-      surname: 'Абенова',
-      givenName: 'Айгүл',
-      patronymic: null,
-      organizationName: null,
-      outgoingNumber: null,
-      outgoingDate: null,
-      postalAddress: 'Алматы, Абая 1',
-      accessibilityNeeds: ['LARGE_PRINT'],
-      iin: null,
-      bin: null,
-      email: null,
-      phone: null,
-    },
-    registration: {
-      incomingNumber: 'УО-2026-000042',
-      registeredAt: '2026-11-20T04:00:00Z',
-      registeredOn: '2026-11-20',
-      acceptedBy: 'Серікова Дана',
-      responseDeadline: '2026-12-11',
-      responsePlace: 'Алматы, Желтоксан 2',
-    },
-    decision: null,
-    courtReferral: null,
-    provider: { id: 'p-1', nameKk: 'ХҚКО', nameRu: 'ЦОН', region: 'Алматы' },
-    authority: {
-      id: 'a-1',
-      nameKk: 'Алматы бөлімі',
-      nameRu: 'Департамент Алматы',
-      region: 'Алматы',
-    },
-    publicService: null,
-    parent: null,
-    escalation: null,
-    assignee: null,
-    history: [
-      {
-        at: '2026-11-20T04:00:00Z',
-        actor: 'Серікова Дана',
-        action: 'file',
-        fromStatus: null,
-        toStatus: 'REGISTERED',
-        note: null,
-      },
-    ],
-    notices: [],
-    consents: [],
-    ...overrides,
-  };
-}
+vi.mock('../src/apollo', async () => ({
+  apolloClient: (await import('./support/case-page')).caseNetwork.apolloClient,
+}));
+await loadCasePage();
 
 function conflict(extensions: Record<string, unknown>) {
   return new CombinedGraphQLErrors({
@@ -110,46 +24,11 @@ function conflict(extensions: Record<string, unknown>) {
   });
 }
 
-async function mountPage() {
-  const router = createRouter({
-    history: createMemoryHistory(),
-    routes: [
-      { path: '/', component: { render: () => null } },
-      { path: '/complaints', name: 'queue', component: { render: () => null } },
-      { path: '/complaints/:id', name: 'complaint', component: { render: () => null } },
-      { path: '/receipt/:id', name: 'receipt', component: { render: () => null } },
-    ],
-  });
-  const wrapper = mount(ComplaintDetailPage, {
-    props: { id: 'c-1' },
-    global: { plugins: [i18n, router] },
-    attachTo: document.body,
-  });
-  await flushPromises();
-  return wrapper;
-}
-
-function byText(selector: string, text: string): HTMLElement {
-  const found = [...document.querySelectorAll<HTMLElement>(selector)].find((element) =>
-    element.textContent?.includes(text),
-  );
-  if (!found) throw new Error(`no ${selector} with “${text}”`);
-  return found;
-}
-
-async function type(selector: string, value: string) {
-  const element = document.querySelector<HTMLInputElement | HTMLTextAreaElement>(selector)!;
-  element.value = value;
-  element.dispatchEvent(new Event('input'));
-  await flushPromises();
-}
-
 describe('ComplaintDetailPage: conflicts', () => {
   beforeEach(() => {
     void setLanguage('en');
     session.start({ token: 'x.e30.x', role: 'INSPECTOR', displayName: 'Inspector' });
-    network.state.observers = [];
-    network.state.complaint = complaint();
+    network.reset(complaint());
   });
   afterEach(() => {
     document.body.innerHTML = '';
@@ -168,7 +47,7 @@ describe('ComplaintDetailPage: conflicts', () => {
     const dialog = document.querySelector('[role="dialog"]')!;
     expect(dialog).not.toBeNull();
 
-    (document.querySelector('#decision-outcome-REJECTED') as HTMLInputElement).click();
+    document.querySelector<HTMLElement>('#decision-outcome-REJECTED')!.click();
     await type('#decision-reasoning', 'The certificate was issued within the standard term.');
     byText('[role="dialog"] button', 'Record the decision').click();
     await flushPromises();
@@ -189,8 +68,8 @@ describe('ComplaintDetailPage: conflicts', () => {
 
     const reasoning = document.querySelector<HTMLTextAreaElement>('#decision-reasoning')!;
     expect(reasoning.value).toBe('The certificate was issued within the standard term.');
-    expect((document.querySelector('#decision-outcome-REJECTED') as HTMLInputElement).checked).toBe(
-      true,
+    expect(document.querySelector('#decision-outcome-REJECTED')!.getAttribute('aria-checked')).toBe(
+      'true',
     );
     const changed = document.querySelector('[role="dialog"] [role="alert"]')!.textContent;
     expect(changed).toContain('What changed:');
@@ -226,7 +105,7 @@ describe('ComplaintDetailPage: conflicts', () => {
     const wrapper = await mountPage();
     byText('button', 'Record the decision').click();
     await flushPromises();
-    (document.querySelector('#decision-outcome-UPHELD') as HTMLInputElement).click();
+    document.querySelector<HTMLElement>('#decision-outcome-UPHELD')!.click();
     await type('#decision-reasoning', 'Upheld: the refusal had no ground.');
     await type('#decision-remedial-measures', 'The certificate is issued.');
     byText('[role="dialog"] button', 'Record the decision').click();

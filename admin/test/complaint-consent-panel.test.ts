@@ -2,7 +2,8 @@ import { mount } from '@vue/test-utils';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { nextTick, reactive } from 'vue';
 import ComplaintConsentPanel from '../src/components/ComplaintConsentPanel.vue';
-import type { CaseComplaint, ConsentDraft } from '../src/composables/useComplaint';
+import type { ConsentDraft } from '../src/composables/useCaseDrafts';
+import type { CaseComplaint } from '../src/composables/useCaseQuery';
 import { i18n, setLanguage } from '../src/i18n';
 
 type Consent = CaseComplaint['consents'][number];
@@ -29,6 +30,7 @@ function mountPanel(props: {
   consents: Consent[];
   deniedFields?: string[];
   canRecord?: boolean;
+  canRevoke?: boolean;
 }) {
   return mount(ComplaintConsentPanel, { props, global: { plugins: [i18n] } });
 }
@@ -130,17 +132,17 @@ describe('ComplaintConsentPanel', () => {
       email: null,
       phone: null,
     };
-    const revocable = mountPanel({ recipient, consents: [consent()], canRecord: true });
+    const revocable = mountPanel({ recipient, consents: [consent()], canRevoke: true });
     const button = revocable.find('button.consent-revoke');
     expect(button.text()).toBe('Revoke');
     await button.trigger('click');
     expect(revocable.emitted('revoke')).toEqual([['consent-1']]);
-    const readOnly = mountPanel({ recipient, consents: [consent()], canRecord: false });
+    const readOnly = mountPanel({ recipient, consents: [consent()], canRevoke: false });
     expect(readOnly.find('button.consent-revoke').exists()).toBe(false);
     const revoked = mountPanel({
       recipient,
       consents: [consent({ active: false, revokedAt: '2026-11-24T06:30:00Z' })],
-      canRecord: true,
+      canRevoke: true,
     });
     expect(revoked.find('button.consent-revoke').exists()).toBe(false);
   });
@@ -212,7 +214,11 @@ describe('ComplaintConsentPanel', () => {
           signedOn: '',
           evidence: 'x',
         }),
-        serverFields: { evidence: 'Server: evidence' },
+        error: {
+          code: 'BAD_USER_INPUT',
+          fields: { 'input.evidence': 'Server: evidence' },
+          extensions: {},
+        },
       },
       global: { plugins: [i18n] },
       attachTo: document.body,

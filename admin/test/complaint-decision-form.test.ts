@@ -2,12 +2,15 @@ import { mount } from '@vue/test-utils';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { nextTick, reactive } from 'vue';
 import ComplaintDecisionForm from '../src/components/ComplaintDecisionForm.vue';
-import type { DecisionDraft } from '../src/composables/useComplaint';
+import type { DecisionDraft } from '../src/composables/useCaseDrafts';
 import { i18n, setLanguage } from '../src/i18n';
 
-function mountForm(draft: DecisionDraft, serverFields: Record<string, string> = {}) {
+function mountForm(draft: DecisionDraft, fields: Record<string, string> = {}) {
+  const error = Object.keys(fields).length
+    ? { code: 'BAD_USER_INPUT', fields, extensions: {} }
+    : null;
   return mount(ComplaintDecisionForm, {
-    props: { modelValue: draft, serverFields },
+    props: { modelValue: draft, error },
     global: { plugins: [i18n] },
     attachTo: document.body,
   });
@@ -28,7 +31,7 @@ describe('ComplaintDecisionForm', () => {
     const remedialLabel = () => wrapper.find('label[for="decision-remedial-measures"]').text();
     expect(remedialLabel()).toContain('optional');
 
-    await wrapper.find('#decision-outcome-UPHELD').setValue(true);
+    await wrapper.find('#decision-outcome-UPHELD').trigger('click');
     expect(draft.outcome).toBe('UPHELD');
     expect(remedialLabel()).toContain('required');
     expect(wrapper.find('#decision-remedial-measures').attributes('aria-required')).toBe('true');
@@ -60,7 +63,7 @@ describe('ComplaintDecisionForm', () => {
   it('O7: a partially upheld decision with measures is sent', async () => {
     const draft = emptyDraft();
     const wrapper = mountForm(draft);
-    await wrapper.find('#decision-outcome-PARTIALLY_UPHELD').setValue(true);
+    await wrapper.find('#decision-outcome-PARTIALLY_UPHELD').trigger('click');
     await wrapper.find('#decision-reasoning').setValue('Part of the documents were lost.');
     await wrapper.find('#decision-remedial-measures').setValue('The service is rendered again.');
     await wrapper.find('form').trigger('submit');
@@ -71,7 +74,7 @@ describe('ComplaintDecisionForm', () => {
   it('O7: remedial measures are not required when the complaint is rejected', async () => {
     const draft = emptyDraft();
     const wrapper = mountForm(draft);
-    await wrapper.find('#decision-outcome-REJECTED').setValue(true);
+    await wrapper.find('#decision-outcome-REJECTED').trigger('click');
     expect(wrapper.find('label[for="decision-remedial-measures"]').text()).toContain('optional');
     await wrapper.find('#decision-reasoning').setValue('The service was rendered within its term.');
     await wrapper.find('form').trigger('submit');

@@ -40,7 +40,7 @@ describe('RecipientFields', () => {
     const recipient = reactive(emptyRecipient());
     const wrapper = mountFields(recipient);
 
-    await wrapper.find('#field-recipient-kind-legal-entity').setValue(true);
+    await wrapper.find('#field-recipient-kind-legal-entity').trigger('click');
     await nextTick();
 
     expect(recipient.kind).toBe('LEGAL_ENTITY');
@@ -65,7 +65,7 @@ describe('RecipientFields', () => {
     expect(wrapper.find('#field-recipient-outgoing-date').attributes('max')).toBe('2026-11-25');
 
     // And back: the individual's fields return.
-    await wrapper.find('#field-recipient-kind').setValue(true);
+    await wrapper.find('#field-recipient-kind').trigger('click');
     await nextTick();
     expect(recipient.kind).toBe('INDIVIDUAL');
     expect(wrapper.find('#field-recipient-surname').exists()).toBe(true);
@@ -75,9 +75,11 @@ describe('RecipientFields', () => {
   it('kinds are a radio group with a legend; needs are checkboxes with their own labels', () => {
     void setLanguage('kk');
     const wrapper = mountFields(reactive(emptyRecipient()));
-    const kinds = wrapper.findAll('input[name="recipient-kind"]');
+    const group = wrapper.find('fieldset[role="radiogroup"]');
+    expect(group.find('legend').text()).toBe(i18n.global.t('register.recipient.kind'));
+    const kinds = group.findAll('[role="radio"]');
     expect(kinds).toHaveLength(2);
-    expect(kinds.every((input) => input.attributes('type') === 'radio')).toBe(true);
+    expect(kinds.map((radio) => radio.attributes('aria-checked'))).toEqual(['true', 'false']);
     expect(labelOf(wrapper, 'field-recipient-kind')).toBe('Жеке тұлға');
     const needs = wrapper.findAll('input[name="recipient-accessibility-needs"]');
     expect(needs).toHaveLength(6);

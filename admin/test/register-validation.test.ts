@@ -161,7 +161,7 @@ describe('RegisterComplaintPage validation', () => {
     await wrapper.find('#field-recipient-given-name').setValue('Серік');
     await wrapper.find('#field-recipient-iin').setValue(VALID_IIN);
     await wrapper.find('#field-recipient-postal-address').setValue('Астана, ул. Кенесары, 1');
-    await wrapper.find('#field-subject').setValue(true);
+    await wrapper.find('#field-subject').trigger('click');
     await wrapper.find('#field-description').setValue('Справку не выдали в срок.');
     await wrapper.find('#field-signature').setValue(true);
   }

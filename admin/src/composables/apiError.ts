@@ -8,15 +8,17 @@ export interface ApiError {
   extensions: Record<string, unknown>;
 }
 
+/** One GraphQL error, by its `extensions`: the only place that reads `code` and `fields`. */
+export function apiErrorOf(extensions: Readonly<Record<string, unknown>> = {}): ApiError {
+  return {
+    code: typeof extensions.code === 'string' ? extensions.code : 'INTERNAL_SERVER_ERROR',
+    fields: (extensions.fields as Record<string, string> | undefined) ?? {},
+    extensions: { ...extensions },
+  };
+}
+
+/** A failed operation: its first GraphQL error, or NETWORK when the server was not reached. */
 export function toApiError(error: unknown): ApiError {
-  if (CombinedGraphQLErrors.is(error)) {
-    const first = error.errors[0];
-    const extensions = (first?.extensions ?? {}) as Record<string, unknown>;
-    return {
-      code: typeof extensions.code === 'string' ? extensions.code : 'INTERNAL_SERVER_ERROR',
-      fields: (extensions.fields as Record<string, string> | undefined) ?? {},
-      extensions,
-    };
-  }
+  if (CombinedGraphQLErrors.is(error)) return apiErrorOf(error.errors[0]?.extensions);
   return { code: 'NETWORK', fields: {}, extensions: {} };
 }

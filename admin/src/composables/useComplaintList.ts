@@ -4,6 +4,7 @@ import { useRoute, useRouter, type LocationQuery, type LocationQueryRaw } from '
 import {
   COMPLAINT_STATUS_VALUES,
   REVIEW_LEVEL_VALUES,
+  isAuthorityStaff as isStaff,
   isOpen,
   type ComplaintStatus,
   type ReviewLevel,
@@ -150,10 +151,11 @@ export function useComplaintList() {
   const router = useRouter();
   const { locale } = useI18n();
 
-  /** SUPERVISOR and INSPECTOR; officers and partners get the same page, scoped by the server. */
-  const isAuthorityStaff = computed(
-    () => session.role.value === 'SUPERVISOR' || session.role.value === 'INSPECTOR',
-  );
+  /** The authority's staff; officers and partners get the same page, scoped by the server. */
+  const isAuthorityStaff = computed(() => {
+    const role = session.role.value;
+    return role !== null && isStaff(role);
+  });
 
   // The URL is the one source of truth: a reload or a shared link shows the same queue. Only the
   // queue's own query counts: leaving the page must not refetch with the next page's query.

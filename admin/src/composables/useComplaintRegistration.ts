@@ -2,7 +2,6 @@ import { computed, reactive, ref, shallowRef, watch } from 'vue';
 import { useI18n } from 'vue-i18n';
 import { useRouter } from 'vue-router';
 import {
-  messageFor,
   validateComplaint,
   validateConsent,
   type AccessibilityNeed,
@@ -19,6 +18,8 @@ import {
   PublicServicesDocument,
   type FileComplaintInput,
 } from '../graphql/generated/graphql';
+import { almatyToday } from '../format';
+import { fieldErrors, serverFieldsOf, type FieldRef } from './fieldErrors';
 import { useMutation, useQuery } from './useQuery';
 
 // The paper complaint an officer registers (C1–C4, O2, O8): the form's state, its validation by
@@ -65,16 +66,6 @@ export interface ComplaintForm {
 
 /** The input as sent (and as the domain validates it); providerId is the officer's provider. */
 export type ComplaintInput = Omit<FileComplaintInput, 'providerId'> & { providerId: string };
-
-/** Today in Asia/Almaty as YYYY-MM-DD: the day against which dates are judged. */
-export function todayInAlmaty(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Asia/Almaty',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(now);
-}
 
 export function emptyRecipient(): RecipientForm {
   return {
@@ -191,6 +182,11 @@ export function fieldIdOf(path: string): string {
     .join('-')}`;
 }
 
+/** An option's id in a group: the first carries the group's id (the error summary links to it). */
+export function optionIdOf(groupId: string, value: string, index: number): string {
+  return index === 0 ? groupId : `${groupId}-${value.toLowerCase().replace(/_/g, '-')}`;
+}
+
 /** The order of the fields on the page: the error summary lists problems in it. */
 export const FIELD_ORDER: readonly string[] = [
   'providerId',
@@ -250,11 +246,6 @@ export const FIELD_LABEL_KEYS: Readonly<Record<string, string>> = {
   'consents.0.evidence': 'register.consent.evidence',
 };
 
-function orderOf(path: string): number {
-  const index = FIELD_ORDER.indexOf(path);
-  return index === -1 ? FIELD_ORDER.length : index;
-}
-
 function valueAt(input: unknown, path: string): string {
   const value = path
     .split('.')
@@ -284,7 +275,7 @@ export function useComplaintRegistration(options: { now?: () => Date } = {}) {
   const i18n = useI18n();
   const { t, locale } = i18n;
   const router = useRouter();
-  const today = todayInAlmaty(options.now?.());
+  const today = almatyToday(options.now?.());
 
   const me = useQuery(MeDocument, {});
   const services = useQuery(PublicServicesDocument, { search: null });
@@ -308,35 +299,37 @@ export function useComplaintRegistration(options: { now?: () => Date } = {}) {
   const shown = reactive(new Set<string>());
   /** The server's messages (already in the request language), with the value they judged. */
   const serverErrors = shallowRef<Record<string, { message: string; value: string }>>({});
-  const generalError = ref<string | null>(null);
+  /** The failure of the last attempt, in words. */
+  const failure = ref<string | null>(null);
 
-  /** Field path → message in the chosen language: the inline errors. */
-  const errors = computed<Record<string, string>>(() => {
-    const language = locale.value as Language;
-    const result: Record<string, string> = {};
-    for (const path of shown) {
-      const violation = violationByPath.value.get(path);
-      if (violation) result[path] = messageFor(violation, language);
-    }
-    for (const [path, error] of Object.entries(serverErrors.value)) {
-      // A server message stands until the value it judged is changed.
-      if (!(path in result) && valueAt(input.value, path) === error.value) {
-        result[path] = error.message;
-      }
-    }
-    return result;
-  });
-
-  /** Field id → 'Label: message', in the order of the page: the error summary. */
-  const summary = computed<Record<string, string>>(() =>
+  /** The page's fields in its order: the error summary lists problems in it. */
+  const fields = computed<Record<string, FieldRef>>(() =>
     Object.fromEntries(
-      Object.entries(errors.value)
-        .sort(([a], [b]) => orderOf(a) - orderOf(b))
-        .map(([path, message]) => {
-          const label = FIELD_LABEL_KEYS[path];
-          return [fieldIdOf(path), label ? `${t(label).replace(/\?$/, '')}: ${message}` : message];
-        }),
+      FIELD_ORDER.map((path) => {
+        const label = FIELD_LABEL_KEYS[path];
+        return [path, { id: fieldIdOf(path), label: label && t(label).replace(/\?$/, '') }];
+      }),
     ),
+  );
+  const problems = computed(() =>
+    fieldErrors(fields.value, {
+      language: locale.value as Language,
+      violations: [...shown].flatMap((path) => violationByPath.value.get(path) ?? []),
+      // A server message stands until the value it judged is changed.
+      serverFields: Object.fromEntries(
+        Object.entries(serverErrors.value)
+          .filter(([path, error]) => valueAt(input.value, path) === error.value)
+          .map(([path, error]) => [path, error.message]),
+      ),
+    }),
+  );
+  /** Field path → message in the chosen language: the inline errors. */
+  const errors = computed(() => problems.value.byField);
+  /** Field id → 'Label: message', in the order of the page: the error summary. */
+  const summary = computed(() => problems.value.summary);
+  /** What the summary says apart from its links. */
+  const generalError = computed(
+    () => [failure.value, ...problems.value.unplaced].filter(Boolean).join(' ') || null,
   );
 
   /** Leaving a field: its problem shows once it has had a value, and clears when fixed. */
@@ -382,7 +375,7 @@ export function useComplaintRegistration(options: { now?: () => Date } = {}) {
   }
 
   async function submit(): Promise<void> {
-    generalError.value = null;
+    failure.value = null;
     serverErrors.value = {};
     if (violations.value.length > 0) {
       for (const violation of violations.value) shown.add(violation.field);
@@ -393,15 +386,13 @@ export function useComplaintRegistration(options: { now?: () => Date } = {}) {
     if (!data) {
       const error = filing.error.value;
       if (!error) return;
-      if (error.code === 'BAD_USER_INPUT' && Object.keys(error.fields).length > 0) {
-        serverErrors.value = Object.fromEntries(
-          Object.entries(error.fields).map(([path, message]) => [
-            path,
-            { message, value: valueAt(sent, path) },
-          ]),
-        );
-      }
-      generalError.value = errorText(error.code);
+      serverErrors.value = Object.fromEntries(
+        Object.entries(serverFieldsOf(error)).map(([path, message]) => [
+          path,
+          { message, value: valueAt(sent, path) },
+        ]),
+      );
+      failure.value = errorText(error.code);
       return;
     }
     const receipt = data.fileComplaint;

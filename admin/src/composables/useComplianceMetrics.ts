@@ -2,18 +2,18 @@ import { computed, reactive, ref, shallowRef, watch } from 'vue';
 import { useI18n } from 'vue-i18n';
 import {
   isLocalDate,
-  messageFor,
   METRICS_GROUP_BY_VALUES,
   REVIEW_LEVEL_VALUES,
-  type Language,
   type MetricsGroupBy,
   type ReviewLevel,
+  type Violation,
 } from '@complaints/domain';
 import {
   ComplianceMetricsDocument,
   type ComplianceMetricsQuery,
   type MetricsFilter,
 } from '../graphql/generated/graphql';
+import { almatyToday } from '../format';
 import { toCsv, type CsvValue } from './csv';
 import { useQuery } from './useQuery';
 
@@ -37,11 +37,6 @@ export interface MetricsPeriod {
 }
 
 export { METRICS_GROUP_BY_VALUES, REVIEW_LEVEL_VALUES };
-
-/** Today in Asia/Almaty, as a LocalDate. */
-function almatyToday(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Almaty' }).format(new Date());
-}
 
 /** The default period: the whole of this year (Asia/Almaty). */
 export function thisYear(): MetricsPeriod {
@@ -150,8 +145,8 @@ export function useComplianceMetrics() {
   const draft = reactive<MetricsPeriod>(thisYear());
   const applied = shallowRef<MetricsPeriod>({ ...draft });
   const tableGroupBy = ref<MetricsGroupBy>('PROVIDER');
-  /** Field ('from' | 'to') → message, from checking the draft. */
-  const draftErrors = ref<Record<string, string>>({});
+  /** What checking the draft found ('from', 'to'). */
+  const violations = shallowRef<readonly Violation[]>([]);
 
   const filter = computed<MetricsFilter>(() => ({
     from: applied.value.from,
@@ -181,32 +176,20 @@ export function useComplianceMetrics() {
 
   /** Checks the draft's dates and, when they are dates, makes it the period shown. */
   function apply(): boolean {
-    const language = locale.value as Language;
-    const errors: Record<string, string> = {};
+    const found: Violation[] = [];
     for (const field of ['from', 'to'] as const) {
       const value = draft[field].trim();
-      if (!value) errors[field] = messageFor({ field, key: 'required' }, language);
-      else if (!isLocalDate(value))
-        errors[field] = messageFor({ field, key: 'invalidDate' }, language);
+      if (!value) found.push({ field, key: 'required' });
+      else if (!isLocalDate(value)) found.push({ field, key: 'invalidDate' });
     }
-    draftErrors.value = errors;
-    if (Object.keys(errors).length) return false;
+    violations.value = found;
+    if (found.length) return false;
     applied.value = { from: draft.from.trim(), to: draft.to.trim(), level: draft.level };
     return true;
   }
 
   /** The first error of the three requests (they share the period, so they fail alike). */
   const error = computed(() => table.error.value ?? byProvider.error.value ?? byMonth.error.value);
-
-  /** Field → message: the draft's own problems, else the server's BAD_USER_INPUT fields. */
-  const fieldErrors = computed<Record<string, string>>(() => {
-    if (Object.keys(draftErrors.value).length) return draftErrors.value;
-    const fields = error.value?.code === 'BAD_USER_INPUT' ? error.value.fields : {};
-    const mapped: Record<string, string> = {};
-    for (const [path, message] of Object.entries(fields))
-      mapped[path.replace(/^filter\./, '')] = message;
-    return mapped;
-  });
 
   const tableRows = computed(() => table.data.value?.complianceMetrics ?? []);
   const providerRows = computed(() => byProvider.data.value?.complianceMetrics ?? []);
@@ -246,7 +229,7 @@ export function useComplianceMetrics() {
     applied,
     apply,
     tableGroupBy,
-    fieldErrors,
+    violations,
     error,
     byProvider: { rows: providerRows, loading: byProvider.loading },
     byMonth: { rows: monthRows, loading: byMonth.loading },

@@ -74,3 +74,8 @@ export function useMutation<TData, TVariables extends OperationVariables>(
   }
   return { run, error, running };
 }
+
+/** What `useMutation` returns: `run`, `error` and `running`. */
+export type Mutation<TData, TVariables extends OperationVariables> = ReturnType<
+  typeof useMutation<TData, TVariables>
+>;

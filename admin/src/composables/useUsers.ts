@@ -1,5 +1,5 @@
 import { computed, shallowRef } from 'vue';
-import type { Role } from '@complaints/domain';
+import { isAuthorityStaff, Role } from '@complaints/domain';
 import {
   ChangeUserRoleDocument,
   CreateUserDocument,
@@ -7,7 +7,6 @@ import {
   UsersDocument,
   type UsersQuery,
 } from '../graphql/generated/graphql';
-import type { ApiError } from './apiError';
 import { useMutation, useQuery } from './useQuery';
 
 export type UserRow = UsersQuery['users'][number];
@@ -28,7 +27,7 @@ export function emptyUserDraft(): UserDraft {
   return {
     email: '',
     displayName: '',
-    role: 'INSPECTOR',
+    role: Role.INSPECTOR,
     providerId: '',
     authorityId: '',
     password: '',
@@ -37,12 +36,12 @@ export function emptyUserDraft(): UserDraft {
 
 /** A provider officer works for one provider. */
 export function worksForProvider(role: Role): boolean {
-  return role === 'PROVIDER_OFFICER';
+  return role === Role.PROVIDER_OFFICER;
 }
 
-/** Inspectors and supervisors belong to a department of the authority. */
+/** The authority's staff (inspectors and supervisors) belong to one of its departments. */
 export function worksForAuthority(role: Role): boolean {
-  return role === 'INSPECTOR' || role === 'SUPERVISOR';
+  return isAuthorityStaff(role);
 }
 
 /** A name in the reader's language: Kazakh for kk, Russian otherwise (the register has no English). */
@@ -56,11 +55,6 @@ export function localName(
 
 /** What the last successful change was, for the notification. */
 export type UserChangeDone = { kind: 'created' | 'roleChanged' | 'deactivated'; name: string };
-
-/** The server's BAD_USER_INPUT fields of a failed call; {} for any other failure. */
-function fieldsOf(error: ApiError | null): Record<string, string> {
-  return error?.code === 'BAD_USER_INPUT' ? error.fields : {};
-}
 
 /**
  * SUPERVISOR: the users, with the providers and departments they may belong to; creating a user,
@@ -128,11 +122,9 @@ export function useUsers() {
     createUser,
     creating: create.running,
     createError: create.error,
-    createFields: computed(() => fieldsOf(create.error.value)),
     changeUserRole,
     changingRole: changeRole.running,
     changeRoleError: changeRole.error,
-    changeRoleFields: computed(() => fieldsOf(changeRole.error.value)),
     deactivateUser,
     deactivating: deactivate.running,
     deactivateError: deactivate.error,

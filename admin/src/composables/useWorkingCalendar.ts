@@ -1,8 +1,7 @@
 import { computed, reactive, ref, shallowRef, watch } from 'vue';
-import { useI18n } from 'vue-i18n';
-import { formatDate } from '../format';
+import { almatyToday, formatDate } from '../format';
 import { HOLIDAY_NAMES, type HolidayId } from '@complaints/calendar';
-import { validateCalendarDay, violationsToFields, type Language } from '@complaints/domain';
+import { validateCalendarDay, type Language, type Violation } from '@complaints/domain';
 import { apolloClient } from '../apollo';
 import {
   CalendarExceptionsDocument,
@@ -51,12 +50,9 @@ export interface CalendarChangeDone {
   moved: number;
 }
 
+/** This year in Asia/Almaty. */
 function currentYear(): number {
-  return Number(
-    new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Almaty', year: 'numeric' }).format(
-      new Date(),
-    ),
-  );
+  return Number(almatyToday().slice(0, 4));
 }
 
 /** The years the selector offers: a few either side of this one, and the one being shown. */
@@ -71,7 +67,6 @@ export function yearsAround(shown: number, today = currentYear()): number[] {
  * one day in two steps: check which open deadlines it would move, then confirm.
  */
 export function useWorkingCalendar() {
-  const { locale } = useI18n();
   const year = ref(currentYear());
   const exceptions = useQuery(CalendarExceptionsDocument, () => ({ year: year.value }));
   const days = computed<CalendarDay[]>(() =>
@@ -81,9 +76,9 @@ export function useWorkingCalendar() {
   );
 
   const draft = reactive<CalendarDraft>({ date: '', working: false, reason: '' });
-  /** Form field ('date' | 'working' | 'reason') → message. */
-  const fieldErrors = ref<Record<string, string>>({});
-  /** An error not tied to a field (its code). */
+  /** What the domain found in the draft when it was last checked. */
+  const violations = shallowRef<readonly Violation[]>([]);
+  /** The API's answer to the last check or change (BAD_USER_INPUT: its fields). */
   const changeError = shallowRef<ApiError | null>(null);
   /** The checked change and the deadlines it would move; null until checked, or once edited. */
   const preview = shallowRef<{ draft: CalendarDraft; moves: DeadlineMove[] } | null>(null);
@@ -99,16 +94,10 @@ export function useWorkingCalendar() {
     },
   );
 
-  function showError(error: ApiError) {
-    if (error.code === 'BAD_USER_INPUT' && Object.keys(error.fields).length)
-      fieldErrors.value = error.fields;
-    else changeError.value = error;
-  }
-
   /** Starts a change from a row: e.g. removing a day off that an override made. */
   function prefill(day: { date: string; working: boolean }) {
     Object.assign(draft, { date: day.date, working: day.working, reason: '' });
-    fieldErrors.value = {};
+    violations.value = [];
     changeError.value = null;
     done.value = null;
   }
@@ -117,8 +106,8 @@ export function useWorkingCalendar() {
   async function check(): Promise<boolean> {
     done.value = null;
     changeError.value = null;
-    fieldErrors.value = violationsToFields(validateCalendarDay(draft), locale.value as Language);
-    if (Object.keys(fieldErrors.value).length) return false;
+    violations.value = validateCalendarDay(draft);
+    if (violations.value.length) return false;
     const variables = {
       date: draft.date.trim(),
       working: draft.working,
@@ -135,7 +124,7 @@ export function useWorkingCalendar() {
       preview.value = { draft: variables, moves: result.data.previewCalendarDay };
       return true;
     } catch (error) {
-      showError(toApiError(error));
+      changeError.value = toApiError(error);
       return false;
     } finally {
       checking.value = false;
@@ -149,7 +138,7 @@ export function useWorkingCalendar() {
     changeError.value = null;
     const data = await setDay.run(pending.draft);
     if (!data) {
-      if (setDay.error.value) showError(setDay.error.value);
+      changeError.value = setDay.error.value;
       return false;
     }
     done.value = {
@@ -177,7 +166,7 @@ export function useWorkingCalendar() {
     error: exceptions.error,
     refetch: exceptions.refetch,
     draft,
-    fieldErrors,
+    violations,
     changeError,
     preview,
     checking,
