@@ -105,11 +105,17 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-unsafe-assignment': 'off' },
   },
   {
-    files: ['test/bench/**/*.js'],
+    files: ['test/bench/**/*.js', 'admin/spa-operations.js'],
     languageOptions: { globals: globals.node },
   },
   {
-    files: ['**/*.js', '**/*.config.ts', 'vitest.summary-reporter.ts', 'admin/codegen.ts'],
+    files: [
+      '**/*.js',
+      '**/*.config.ts',
+      'vitest.summary-reporter.ts',
+      'admin/codegen.ts',
+      'admin/spa-operations.d.ts',
+    ],
     ...tseslint.configs.disableTypeChecked,
   },
   prettier,

@@ -15,7 +15,7 @@ import { compiledExecutionGateway } from './graphql/compiled-execution.js';
 import { createFormatError, unexpectedErrorLogPlugin } from './graphql/format-error.js';
 import { inputGuardPlugin } from './graphql/input-guard.js';
 import { gatewayGuardPlugin } from './graphql/gateway-guard.js';
-import type { ApiContext } from './graphql/loaders.js';
+import type { ApiContext } from './graphql/request-context.js';
 import { queryLimitsPlugin, queryParseOptions } from './graphql/query-limits.js';
 import { createApiContext } from './graphql/request-context.js';
 import { createResolvers } from './graphql/resolvers.js';

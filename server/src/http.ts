@@ -5,7 +5,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { HeaderMap, type ApolloServer } from '@apollo/server';
-import type { ApiContext } from './graphql/loaders.js';
+import type { ApiContext } from './graphql/request-context.js';
 import {
   cameOverTls,
   clientAddressOf,

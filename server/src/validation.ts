@@ -25,3 +25,8 @@ export function badInput(
     [field]: messageFor({ field, key, ...(params ? { params } : {}) }, language),
   });
 }
+
+/** An id that can be a stored row's: anything else is known to be absent, without a query. */
+export function isUuid(value: string): boolean {
+  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
+}

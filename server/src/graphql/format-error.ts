@@ -3,7 +3,7 @@ import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { OptimisticLockError, NotFoundError as OrmNotFoundError } from '@mikro-orm/core';
 import { AppError } from '../errors.js';
-import type { ApiContext } from './loaders.js';
+import type { ApiContext } from './request-context.js';
 
 // Codes Apollo itself gives to request errors (parse, validation, bad variables): safe to show.
 const APOLLO_CODES = new Set([

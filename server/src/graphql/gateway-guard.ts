@@ -9,7 +9,7 @@ import {
   type SelectionSetNode,
 } from 'graphql';
 import { ForbiddenError } from '../errors.js';
-import type { ApiContext } from './loaders.js';
+import type { ApiContext } from './request-context.js';
 
 /** The header the gateway sends its secret in. */
 export const GATEWAY_SECRET_HEADER = 'x-gateway-secret';

@@ -8,7 +8,7 @@ import {
 } from 'graphql';
 import { MAX_LENGTH, messageFor, type Language, type MessageKey } from '@complaints/domain';
 import { BadUserInputError } from '../errors.js';
-import type { ApiContext } from './loaders.js';
+import type { ApiContext } from './request-context.js';
 
 /** No text argument or input field of the API is longer than the longest the rules allow. */
 export const MAX_TEXT_LENGTH = Math.max(...Object.values(MAX_LENGTH));

@@ -109,12 +109,3 @@ export function createLoaders(ctx: RequestCtx, services: Services) {
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;
-
-/** What every resolver gets: the request context, its loaders, and who asked, by which request. */
-export type ApiContext = RequestCtx & {
-  loaders: Loaders;
-  /** The client's address: the socket peer, or what a trusted proxy (`TRUST_PROXY`) forwarded. */
-  clientAddress: string;
-  /** The `x-request-id` of the request (echoed in the response): ties a log line to an answer. */
-  requestId: string;
-};

@@ -1,7 +1,7 @@
 import { isIPv6 } from 'node:net';
 import type { RateLimitRule, RateLimitService } from '../modules/rate-limits/index.js';
 import { TooManyRequestsError } from '../errors.js';
-import type { ApiContext } from './loaders.js';
+import type { ApiContext } from './request-context.js';
 
 /**
  * One rule applied to the caller's address, counted in the database (shared by every replica):

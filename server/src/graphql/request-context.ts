@@ -5,7 +5,16 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import { parseLanguage } from '@complaints/domain';
 import type { RequestCtx } from '../context.js';
 import type { Services } from '../services.js';
-import { createLoaders, type ApiContext } from './loaders.js';
+import { createLoaders, type Loaders } from './loaders.js';
+
+/** What every resolver gets: the request context, its loaders, and who asked, by which request. */
+export type ApiContext = RequestCtx & {
+  loaders: Loaders;
+  /** The client's address: the socket peer, or what a trusted proxy (`TRUST_PROXY`) forwarded. */
+  clientAddress: string;
+  /** The `x-request-id` of the request (echoed in the response): ties a log line to an answer. */
+  requestId: string;
+};
 
 /** What the HTTP edge learnt about a request before GraphQL sees it. */
 export interface RequestEdge {

@@ -15,7 +15,7 @@ import { ProviderResolver, resolveProviderReference } from '../modules/providers
 import { PublicServiceResolver, resolvePublicServiceReference } from '../modules/services/index.js';
 import { UserResolver } from '../modules/users/index.js';
 import type { Services } from '../services.js';
-import type { ApiContext } from './loaders.js';
+import type { ApiContext } from './request-context.js';
 import { RateLimitService } from '../modules/rate-limits/index.js';
 import { RateLimiter } from './rate-limit.js';
 

@@ -14,7 +14,7 @@ import {
   getMetadataStorage,
   type NonEmptyArray,
 } from 'type-graphql';
-import type { ApiContext } from './loaders.js';
+import type { ApiContext } from './request-context.js';
 import { DateTimeScalar } from './scalars.js';
 
 export const FEDERATION_LINK =

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { spaOperation } from '../../../admin/spa-operations.js';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { FILE_COMPLAINT, complaintInput, startApiWorld, type ApiWorld } from '../support/api.js';
@@ -137,10 +137,7 @@ describe('the case queue', () => {
 
   it('Performance: the SPA’s queue page is two prepared statements, the token’s user and the page, whatever its size, cursor or filter values', async () => {
     const inspector = await world.as('inspector');
-    const spaQuery = readFileSync(
-      new URL('../../../admin/src/graphql/complaint-list.query.graphql', import.meta.url),
-      'utf8',
-    );
+    const spaQuery = spaOperation('complaint-list.query.graphql');
     type Page = {
       complaints: {
         totalCount: number;
@@ -186,10 +183,7 @@ describe('the case queue', () => {
 
   it('Performance: the SPA’s case page (an escalation, with its history, notices, consents and both links) is at most 3 statements', async () => {
     const inspector = await world.as('inspector');
-    const caseQuery = readFileSync(
-      new URL('../../../admin/src/graphql/complaint.query.graphql', import.meta.url),
-      'utf8',
-    );
+    const caseQuery = spaOperation('complaint.query.graphql');
     const list = await inspector.request<{
       complaints: { edges: { node: { id: string; parent: { id: string } | null } }[] };
     }>(

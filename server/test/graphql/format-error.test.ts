@@ -12,7 +12,7 @@ import {
 } from '../../src/errors.js';
 import { compiledExecutionGateway } from '../../src/graphql/compiled-execution.js';
 import { createFormatError, unexpectedErrorLogPlugin } from '../../src/graphql/format-error.js';
-import type { ApiContext } from '../../src/graphql/loaders.js';
+import type { ApiContext } from '../../src/graphql/request-context.js';
 
 const schema: GraphQLSchema = buildSchema(`
   type Recipient { name: String iin: String }

@@ -9,8 +9,8 @@ import { apolloDocument } from './queue.js';
 import { countStatements } from './statements.js';
 import { dataOf, graphql, login } from './util.js';
 
-const MUTATION = apolloDocument('../../../admin/src/graphql/file-complaint.mutation.graphql');
-const VERIFY = apolloDocument('../../../admin/src/graphql/verify-audit-log.query.graphql');
+const MUTATION = apolloDocument('file-complaint.mutation.graphql');
+const VERIFY = apolloDocument('verify-audit-log.query.graphql');
 
 /** What an officer registers at the counter: a paper complaint against its own office. */
 function filingBody(providerId, n) {

@@ -6,7 +6,7 @@ import { withClient } from './database.js';
 import { apolloDocument } from './queue.js';
 import { almatyToday, dataOf, graphql, median } from './util.js';
 
-const QUERY = apolloDocument('../../../admin/src/graphql/compliance-metrics.query.graphql');
+const QUERY = apolloDocument('compliance-metrics.query.graphql');
 const FIELDS = [
   'total',
   'decided',

@@ -1,8 +1,8 @@
 // The queue page three ways: the SPA's exact request to this service, an equivalent PostGraphile
 // query over the same tables, and the raw handler's statement; and the check that all three
 // return the same rows.
-import { readFileSync } from 'node:fs';
 import { Kind, parse, print, visit } from 'graphql';
+import { spaOperation } from '../../../admin/spa-operations.js';
 import { COMPLAINT_STATUS_VALUES, isOpen } from '../../../packages/domain/dist/index.js';
 
 /** The queue's default filter in the SPA (useComplaintList's DEFAULT_STATUSES): the open cases. */
@@ -11,11 +11,11 @@ export const OPEN_STATUSES = COMPLAINT_STATUS_VALUES.filter(isOpen);
 export const PAGE_SIZE = 50;
 
 /**
- * The SPA's document as Apollo Client sends it: the .graphql file (relative to this module), read
+ * The SPA's document as Apollo Client sends it: admin/src/graphql/<file> with its fragments, read
  * now, with the __typename that its InMemoryCache adds to every selection set below the operation.
  */
 export function apolloDocument(file) {
-  const document = parse(readFileSync(new URL(file, import.meta.url), 'utf8'));
+  const document = parse(spaOperation(file));
   const withTypename = visit(document, {
     SelectionSet(node, _key, parent) {
       if (parent && parent.kind === Kind.OPERATION_DEFINITION) return undefined;
@@ -34,9 +34,7 @@ export function apolloDocument(file) {
   return print(withTypename);
 }
 
-export const SPA_QUEUE_QUERY = apolloDocument(
-  '../../../admin/src/graphql/complaint-list.query.graphql',
-);
+export const SPA_QUEUE_QUERY = apolloDocument('complaint-list.query.graphql');
 
 /** The body the SPA posts for an inspector's first page with the default filters. */
 export function serviceQueueBody() {

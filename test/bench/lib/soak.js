@@ -8,9 +8,9 @@ import { officerEmail } from './generate.js';
 import { apolloDocument, serviceQueueBody } from './queue.js';
 import { log, login } from './util.js';
 
-const CASE = apolloDocument('../../../admin/src/graphql/complaint.query.graphql');
-const METRICS = apolloDocument('../../../admin/src/graphql/compliance-metrics.query.graphql');
-const FILE = apolloDocument('../../../admin/src/graphql/file-complaint.mutation.graphql');
+const CASE = apolloDocument('complaint.query.graphql');
+const METRICS = apolloDocument('compliance-metrics.query.graphql');
+const FILE = apolloDocument('file-complaint.mutation.graphql');
 
 function acceptable(body) {
   if (!body.startsWith('{')) return false;

@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
-import type { ApiContext } from '../../graphql/loaders.js';
+import type { ApiContext } from '../../graphql/request-context.js';
 import { canonicalJson } from './audit-chain.js';
 import type { AuditRecord } from './audit-record.entity.js';
 import type { AuditService, AuditVerification } from './audit.service.js';

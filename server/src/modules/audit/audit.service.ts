@@ -2,11 +2,10 @@ import { ADMINISTRATOR_ROLES } from '@complaints/domain';
 import type { FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { addDays } from '@complaints/calendar';
-import { badInput } from '../../validation.js';
+import { badInput, isUuid } from '../../validation.js';
 import { requireRole } from '../access/index.js';
 import { actorId, actorName, type RequestCtx } from '../../context.js';
 import { almatyDayStart } from '../calendar/index.js';
-import { isUuid } from '../providers/index.js';
 import { type Sql, runStatement, sql, trustedSql } from '../../db/statement.js';
 import { AuditRecord, type AuditAction } from './audit-record.entity.js';
 import {

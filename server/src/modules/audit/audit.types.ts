@@ -1,6 +1,6 @@
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { LocalDateScalar } from '../../graphql/scalars.js';
-import { PageInfoType } from '../complaints/index.js';
+import { PageInfoType } from '../../graphql/page-info.js';
 import type { AuditRecord } from './audit-record.entity.js';
 
 @ObjectType('AuditRecord', { description: 'One link of the append-only audit chain.' })

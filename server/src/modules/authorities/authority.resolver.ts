@@ -1,5 +1,5 @@
 import { Ctx, Query, Resolver } from 'type-graphql';
-import type { ApiContext } from '../../graphql/loaders.js';
+import type { ApiContext } from '../../graphql/request-context.js';
 import type { Authority, AuthorityView } from './authority.entity.js';
 import type { AuthorityService } from './authority.service.js';
 import { AuthorityType } from './authority.types.js';

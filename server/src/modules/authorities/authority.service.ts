@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { isUuid } from '../providers/index.js';
 import { Authority } from './authority.entity.js';
+import { isUuid } from '../../validation.js';
 
 export class AuthorityService {
   list(em: EntityManager): Promise<Authority[]> {

@@ -1,3 +1,4 @@
+import { isUuid } from '../../validation.js';
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { LocalDate } from '@complaints/calendar';
@@ -11,7 +12,6 @@ import {
 import type { Actor } from '../../context.js';
 import { ForbiddenError, NotFoundError } from '../../errors.js';
 import type { UserActor } from '../access/index.js';
-import { isUuid } from '../providers/index.js';
 import { applyReadScope } from './complaint-query.service.js';
 import type { ComplaintView } from './complaint-view.js';
 import { Complaint } from './complaint.entity.js';

@@ -8,7 +8,8 @@ import {
   type Role,
 } from '@complaints/domain';
 import type { UserActor } from '../access/index.js';
-import { type ProviderView, isUuid } from '../providers/index.js';
+import { type ProviderView } from '../providers/index.js';
+import { isUuid } from '../../validation.js';
 import type { UserView } from '../users/index.js';
 import type { AuthorityView } from '../authorities/index.js';
 import type { ConsentView } from '../consent/index.js';

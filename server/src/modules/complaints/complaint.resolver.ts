@@ -13,7 +13,7 @@ import {
 } from 'type-graphql';
 import type { ComplaintOperation } from '@complaints/domain';
 import { ComplaintOperationEnum } from '../../graphql/enums.js';
-import type { ApiContext } from '../../graphql/loaders.js';
+import type { ApiContext } from '../../graphql/request-context.js';
 import { selectedFields } from '../../graphql/selection.js';
 import type { RateLimiter } from '../../graphql/rate-limit.js';
 import { type AuthorityView, AuthorityType } from '../authorities/index.js';
@@ -23,6 +23,8 @@ import type { NoticeView } from '../notifications/index.js';
 import { type ProviderView, ProviderType } from '../providers/index.js';
 import { type PublicService, PublicServiceType } from '../services/index.js';
 import { type UserView, UserType } from '../users/index.js';
+import { ConsentType } from '../consent/index.js';
+import { NoticeType } from '../notifications/index.js';
 import { availableActionsOf } from './complaint-access.js';
 import type { ComplaintEventView } from './complaint-event.entity.js';
 import type { ComplaintQueryService } from './complaint-query.service.js';
@@ -43,14 +45,12 @@ import {
   ComplaintReceiptType,
   ComplaintStageType,
   ComplaintType,
-  ConsentType,
   CourtReferralInputType,
   CourtReferralType,
   DecisionInputType,
   DecisionType,
   EscalationInputType,
   FileComplaintInputType,
-  NoticeType,
   RecipientType,
   RegistrationType,
 } from './complaint.types.js';

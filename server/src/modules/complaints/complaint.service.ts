@@ -15,13 +15,13 @@ import {
 import type { RequestCtx } from '../../context.js';
 import { BadUserInputError, ConflictError, ForbiddenError } from '../../errors.js';
 import { requireRole, requireUser } from '../access/index.js';
-import { assertValid, badInput } from '../../validation.js';
+import { assertValid, badInput, isUuid } from '../../validation.js';
 import type { AuditService } from '../audit/index.js';
 import type { AuthorityService } from '../authorities/index.js';
 import { almatyDate, type WorkingCalendarService } from '../calendar/index.js';
 import type { ConsentService } from '../consent/index.js';
 import type { NotificationService } from '../notifications/index.js';
-import { Provider, isUuid } from '../providers/index.js';
+import { Provider } from '../providers/index.js';
 import type { UserService } from '../users/index.js';
 import { assertMayAct, reachComplaint } from './complaint-access.js';
 import { assertVersion, bumpVersion, commitChange, refused } from './complaint-change.js';

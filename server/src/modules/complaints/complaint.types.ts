@@ -4,7 +4,6 @@ import {
   Channel,
   ComplaintStatus,
   ComplaintSubject,
-  ConsentScope,
   Outcome,
   RecipientKind,
   ReviewLevel,
@@ -16,6 +15,8 @@ import type { LocalDate } from '@complaints/calendar';
 import { LocalDateScalar } from '../../graphql/scalars.js';
 import type { ComplaintView } from './complaint-view.js';
 import '../../graphql/enums.js';
+import { PageInfoType } from '../../graphql/page-info.js';
+import { ConsentInputType } from '../consent/index.js';
 
 // GraphQL shapes of the complaints module. Resolvers return entities as they are: a column is
 // exposed only by writing its @Field here.
@@ -162,71 +163,6 @@ export class ComplaintEventType {
   note!: string | null;
 }
 
-@ObjectType('Notice', { description: 'O5: what the recipient was told, and how.' })
-export class NoticeType {
-  @Field(() => ID, { description: 'The notice.' })
-  id!: string;
-
-  @Field({ description: 'DECISION, DEADLINE_MOVED, CONSENT_RECORDED.' })
-  kind!: string;
-
-  @Field({
-    description: 'POST, ELECTRONIC or HOME_VISIT (never email: the address is protected data).',
-  })
-  channel!: string;
-
-  @Field({ description: 'To whom.' })
-  addressee!: string;
-
-  @Field({ description: 'Where: the postal address or the electronic destination.' })
-  destination!: string;
-
-  @Field(() => [AccessibilityNeed], { description: 'O2: the needs the notice honours.' })
-  accessibilityNeeds!: AccessibilityNeed[];
-
-  @Field(() => Date, { description: 'When it was written.' })
-  createdAt!: Date;
-
-  @Field(() => Date, { nullable: true, description: 'When it was delivered; null until then.' })
-  deliveredAt!: Date | null;
-}
-
-@ObjectType('Consent', {
-  description: "O8: the recipient's written consent to the use of protected data.",
-})
-export class ConsentType {
-  @Field(() => ID, { description: 'The consent.' })
-  id!: string;
-
-  @Field(() => [ConsentScope], { description: 'Which protected data it covers.' })
-  scope!: ConsentScope[];
-
-  @Field({ description: 'Who signed it.' })
-  signedBy!: string;
-
-  @Field(() => SignatureMethod, { description: 'How it was signed.' })
-  method!: SignatureMethod;
-
-  @Field(() => LocalDateScalar, { description: 'When it was signed.' })
-  signedOn!: LocalDate;
-
-  @Field(() => String, {
-    nullable: true,
-    description:
-      "The proof of the signature: the paper form's registration number or the digital signature's reference (null only on consents recorded before it was required).",
-  })
-  evidence!: string | null;
-
-  @Field(() => Date, { description: 'When it was recorded.' })
-  recordedAt!: Date;
-
-  @Field(() => Date, { nullable: true, description: 'When it was revoked; null while active.' })
-  revokedAt!: Date | null;
-
-  @Field({ description: 'Not revoked.' })
-  active!: boolean;
-}
-
 @ObjectType('Complaint', {
   description: 'A complaint about a public service, at one level of review.',
 })
@@ -261,15 +197,6 @@ export class ComplaintType {
     description: "The provider's official concerned, if named.",
   })
   official!: string | null;
-}
-
-@ObjectType('PageInfo', { description: 'Where a page ends.' })
-export class PageInfoType {
-  @Field({ description: 'Whether another page follows.' })
-  hasNextPage!: boolean;
-
-  @Field(() => String, { nullable: true, description: 'Pass as `after` for the next page.' })
-  endCursor!: string | null;
 }
 
 @ObjectType('ComplaintStage', {
@@ -414,27 +341,6 @@ export class RecipientInputType implements RecipientData {
     description: 'O2: what the recipient needs.',
   })
   accessibilityNeeds?: AccessibilityNeed[] | null;
-}
-
-@InputType('ConsentInput', { description: "O8: the recipient's written consent." })
-export class ConsentInputType {
-  @Field(() => [ConsentScope], { description: 'Which protected data it covers.' })
-  scope!: ConsentScope[];
-
-  @Field({ description: 'Who signed it.' })
-  signedBy!: string;
-
-  @Field(() => SignatureMethod, { description: 'How it was signed.' })
-  method!: SignatureMethod;
-
-  @Field(() => LocalDateScalar, { description: 'When it was signed (not after today).' })
-  signedOn!: LocalDate;
-
-  @Field({
-    description:
-      "The proof of the signature: the registration number of the signed paper form, or the reference of the recipient's digital signature.",
-  })
-  evidence!: string;
 }
 
 @InputType('FileComplaintInput', { description: 'A complaint to register (C1–C5).' })

@@ -4,13 +4,13 @@ import { PORTAL_ACCOUNT, REVIEW_TERM_WORKING_DAYS, type ReviewLevel } from '@com
 import type { RequestCtx } from '../../context.js';
 import { runStatement, sql } from '../../db/statement.js';
 import type { WorkingCalendarService } from '../calendar/index.js';
-import { isUuid } from '../providers/index.js';
 import { User } from '../users/index.js';
 import { searchTextOf } from './complaint-search.js';
 import { Complaint, Registration } from './complaint.entity.js';
 import { incomingNumberDigits, incomingNumberPrefix } from './incoming-number.js';
 import { type RegistrationWrite, writeRegistration } from './registration.js';
 import { hashTrackingCode, newTrackingCode } from './tracking-code.js';
+import { isUuid } from '../../validation.js';
 
 /** A new complaint and its tracking code, shown once: only its hash is stored. */
 export interface NewComplaint {

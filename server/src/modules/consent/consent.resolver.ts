@@ -1,6 +1,7 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
-import type { ApiContext } from '../../graphql/loaders.js';
-import { ConsentInputType, ConsentType, RecipientType } from '../complaints/index.js';
+import type { ApiContext } from '../../graphql/request-context.js';
+import { RecipientType } from '../complaints/index.js';
+import { ConsentInputType, ConsentType } from './consent.types.js';
 import type { Consent } from './consent.entity.js';
 import type { ConsentService, ProtectedRecipientField } from './consent.service.js';
 
@@ -37,11 +38,17 @@ export class ConsentResolver {
   }
 }
 
+/**
+ * The recipient a protected field is read on: a type only, so that the decorator metadata names no
+ * class of the complaints module (whose door imports this module's types: a cycle at load time).
+ */
+type RecipientRoot = Pick<RecipientType, 'complaint'>;
+
 /** O8: the protected fields of a recipient: each needs an active written consent, and is audited. */
 @Resolver(() => RecipientType)
 export class RecipientResolver {
   private read(
-    recipient: RecipientType,
+    recipient: RecipientRoot,
     field: ProtectedRecipientField,
     ctx: ApiContext,
   ): Promise<string | null> {
@@ -54,7 +61,7 @@ export class RecipientResolver {
     nullable: true,
     description: 'Protected (O8): the IIN; needs an active consent.',
   })
-  iin(@Root() recipient: RecipientType, @Ctx() ctx: ApiContext): Promise<string | null> {
+  iin(@Root() recipient: RecipientRoot, @Ctx() ctx: ApiContext): Promise<string | null> {
     return this.read(recipient, 'iin', ctx);
   }
 
@@ -62,7 +69,7 @@ export class RecipientResolver {
     nullable: true,
     description: 'Protected (O8): the BIN; needs an active consent.',
   })
-  bin(@Root() recipient: RecipientType, @Ctx() ctx: ApiContext): Promise<string | null> {
+  bin(@Root() recipient: RecipientRoot, @Ctx() ctx: ApiContext): Promise<string | null> {
     return this.read(recipient, 'bin', ctx);
   }
 
@@ -70,7 +77,7 @@ export class RecipientResolver {
     nullable: true,
     description: 'Protected (O8): the email; needs an active consent.',
   })
-  email(@Root() recipient: RecipientType, @Ctx() ctx: ApiContext): Promise<string | null> {
+  email(@Root() recipient: RecipientRoot, @Ctx() ctx: ApiContext): Promise<string | null> {
     return this.read(recipient, 'email', ctx);
   }
 
@@ -78,7 +85,7 @@ export class RecipientResolver {
     nullable: true,
     description: 'Protected (O8): the phone; needs an active consent.',
   })
-  phone(@Root() recipient: RecipientType, @Ctx() ctx: ApiContext): Promise<string | null> {
+  phone(@Root() recipient: RecipientRoot, @Ctx() ctx: ApiContext): Promise<string | null> {
     return this.read(recipient, 'phone', ctx);
   }
 }

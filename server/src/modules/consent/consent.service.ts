@@ -9,7 +9,7 @@ import {
 import type { LocalDate } from '@complaints/calendar';
 import { actorId, type RequestCtx } from '../../context.js';
 import { ConsentRequiredError, NotFoundError } from '../../errors.js';
-import { assertValid } from '../../validation.js';
+import { assertValid, isUuid } from '../../validation.js';
 import { requireRole } from '../access/index.js';
 import type { AuditService } from '../audit/index.js';
 import type { Notice, NotificationService } from '../notifications/index.js';
@@ -21,7 +21,6 @@ import {
   type Complaint,
   type ComplaintView,
 } from '../complaints/index.js';
-import { isUuid } from '../providers/index.js';
 import { Consent, type ConsentView } from './consent.entity.js';
 
 export interface ConsentData {

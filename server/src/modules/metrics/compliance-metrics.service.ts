@@ -1,10 +1,9 @@
 import { addDays, type LocalDate } from '@complaints/calendar';
 import { METRICS_READER_ROLES, type MetricsGroupBy, type ReviewLevel } from '@complaints/domain';
 import type { RequestCtx } from '../../context.js';
-import { badInput } from '../../validation.js';
+import { badInput, isUuid } from '../../validation.js';
 import { requireRole } from '../access/index.js';
 import { almatyDate } from '../calendar/index.js';
-import { isUuid } from '../providers/index.js';
 
 export interface MetricsFilter {
   from: LocalDate;

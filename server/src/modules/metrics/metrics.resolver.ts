@@ -1,6 +1,6 @@
 import { Arg, Ctx, Query, Resolver } from 'type-graphql';
 import { MetricsGroupBy } from '@complaints/domain';
-import type { ApiContext } from '../../graphql/loaders.js';
+import type { ApiContext } from '../../graphql/request-context.js';
 import type { ComplianceMetricsService, ComplianceRow } from './compliance-metrics.service.js';
 import { ComplianceRowType, MetricsFilterInput } from './metrics.types.js';
 

@@ -2,3 +2,4 @@
 // Other modules and the app's wiring import from here only (eslint enforces it).
 export * from './notice.entity.js';
 export * from './notification.service.js';
+export * from './notice.types.js';

@@ -1,5 +1,5 @@
 import { Ctx, Query, Resolver } from 'type-graphql';
-import type { ApiContext } from '../../graphql/loaders.js';
+import type { ApiContext } from '../../graphql/request-context.js';
 import type { Provider, ProviderView } from './provider.entity.js';
 import type { ProviderService } from './provider.service.js';
 import { ProviderType } from './provider.types.js';

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Provider } from './provider.entity.js';
+import { isUuid } from '../../validation.js';
 
 export class ProviderService {
   list(em: EntityManager): Promise<Provider[]> {
@@ -14,8 +15,4 @@ export class ProviderService {
   findByIds(em: EntityManager, ids: readonly string[]): Promise<Provider[]> {
     return em.find(Provider, { id: { $in: ids.filter(isUuid) } });
   }
-}
-
-export function isUuid(value: string): boolean {
-  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
 }

@@ -1,5 +1,5 @@
 import { Arg, Ctx, Query, Resolver } from 'type-graphql';
-import type { ApiContext } from '../../graphql/loaders.js';
+import type { ApiContext } from '../../graphql/request-context.js';
 import type { PublicService } from './public-service.entity.js';
 import type { PublicServiceService } from './public-service.service.js';
 import { PublicServiceType } from './public-service.types.js';

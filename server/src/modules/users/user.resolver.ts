@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Role } from '@complaints/domain';
-import type { ApiContext } from '../../graphql/loaders.js';
+import type { ApiContext } from '../../graphql/request-context.js';
 import { type AuthorityView, AuthorityType } from '../authorities/index.js';
 import { type ProviderView, ProviderType } from '../providers/index.js';
 import type { AuthPayload, AuthService } from './auth.service.js';

@@ -2,9 +2,9 @@ import { hash, verify } from '@node-rs/argon2';
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Role } from '@complaints/domain';
-import { isUuid } from '../providers/index.js';
 import { User } from './user.entity.js';
 import { queryPrepared } from '../../db/prepared.js';
+import { isUuid } from '../../validation.js';
 
 export interface ActorRow {
   id: string;
