@@ -1,4 +1,10 @@
-import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router';
+import {
+  createRouter,
+  createWebHistory,
+  type RouteMeta,
+  type RouteRecordRaw,
+  type RouteRecordSingleView,
+} from 'vue-router';
 import {
   ADMINISTRATOR_ROLES,
   COMPLAINT_READER_ROLES,
@@ -18,19 +24,25 @@ declare module 'vue-router' {
   }
 }
 
+/**
+ * A page's route: lazily loaded, with its meta; `withParams` passes the path's parameters to the
+ * page as props.
+ */
+function page(
+  path: string,
+  name: string,
+  component: RouteRecordSingleView['component'],
+  meta: RouteMeta,
+  withParams = false,
+): RouteRecordRaw {
+  return withParams
+    ? { path, name, component, meta, props: true }
+    : { path, name, component, meta };
+}
+
 const routes: RouteRecordRaw[] = [
-  {
-    path: '/login',
-    name: 'login',
-    component: () => import('./pages/LoginPage.vue'),
-    meta: { title: 'login.title' },
-  },
-  {
-    path: '/stage',
-    name: 'stage',
-    component: () => import('./pages/StagePage.vue'),
-    meta: { title: 'stage.title' },
-  },
+  page('/login', 'login', () => import('./pages/LoginPage.vue'), { title: 'login.title' }),
+  page('/stage', 'stage', () => import('./pages/StagePage.vue'), { title: 'stage.title' }),
   {
     path: '/',
     name: 'home',
@@ -43,56 +55,44 @@ const routes: RouteRecordRaw[] = [
     },
     meta: { title: 'common.appName', roles: ROLE_VALUES },
   },
-  {
-    path: '/complaints',
-    name: 'queue',
-    component: () => import('./pages/ComplaintListPage.vue'),
-    meta: { title: 'queue.title', roles: COMPLAINT_READER_ROLES },
-  },
-  {
-    path: '/complaints/:id',
-    name: 'complaint',
-    component: () => import('./pages/ComplaintDetailPage.vue'),
-    props: true,
-    meta: { title: 'case.title', roles: COMPLAINT_READER_ROLES },
-  },
-  {
-    path: '/register',
-    name: 'register',
-    component: () => import('./pages/RegisterComplaintPage.vue'),
-    meta: { title: 'register.title', roles: DESK_REGISTRAR_ROLES },
-  },
-  {
-    path: '/receipt/:id',
-    name: 'receipt',
-    component: () => import('./pages/ReceiptPage.vue'),
-    props: true,
-    meta: { title: 'receipt.title', roles: COMPLAINT_READER_ROLES },
-  },
-  {
-    path: '/metrics',
-    name: 'metrics',
-    component: () => import('./pages/MetricsPage.vue'),
-    meta: { title: 'metrics.title', roles: METRICS_READER_ROLES },
-  },
-  {
-    path: '/calendar',
-    name: 'calendar',
-    component: () => import('./pages/CalendarPage.vue'),
-    meta: { title: 'calendar.title', roles: ADMINISTRATOR_ROLES },
-  },
-  {
-    path: '/audit',
-    name: 'audit',
-    component: () => import('./pages/AuditPage.vue'),
-    meta: { title: 'audit.title', roles: ADMINISTRATOR_ROLES },
-  },
-  {
-    path: '/users',
-    name: 'users',
-    component: () => import('./pages/UsersPage.vue'),
-    meta: { title: 'users.title', roles: ADMINISTRATOR_ROLES },
-  },
+  page('/complaints', 'queue', () => import('./pages/ComplaintListPage.vue'), {
+    title: 'queue.title',
+    roles: COMPLAINT_READER_ROLES,
+  }),
+  page(
+    '/complaints/:id',
+    'complaint',
+    () => import('./pages/ComplaintDetailPage.vue'),
+    { title: 'case.title', roles: COMPLAINT_READER_ROLES },
+    true,
+  ),
+  page('/register', 'register', () => import('./pages/RegisterComplaintPage.vue'), {
+    title: 'register.title',
+    roles: DESK_REGISTRAR_ROLES,
+  }),
+  page(
+    '/receipt/:id',
+    'receipt',
+    () => import('./pages/ReceiptPage.vue'),
+    { title: 'receipt.title', roles: COMPLAINT_READER_ROLES },
+    true,
+  ),
+  page('/metrics', 'metrics', () => import('./pages/MetricsPage.vue'), {
+    title: 'metrics.title',
+    roles: METRICS_READER_ROLES,
+  }),
+  page('/calendar', 'calendar', () => import('./pages/CalendarPage.vue'), {
+    title: 'calendar.title',
+    roles: ADMINISTRATOR_ROLES,
+  }),
+  page('/audit', 'audit', () => import('./pages/AuditPage.vue'), {
+    title: 'audit.title',
+    roles: ADMINISTRATOR_ROLES,
+  }),
+  page('/users', 'users', () => import('./pages/UsersPage.vue'), {
+    title: 'users.title',
+    roles: ADMINISTRATOR_ROLES,
+  }),
   { path: '/:pathMatch(.*)*', redirect: '/' },
 ];
 
