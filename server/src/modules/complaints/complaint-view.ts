@@ -1,5 +1,5 @@
 import type { LocalDate, WorkingCalendar } from '@complaints/calendar';
-import { isOpen, recipientColumn, type RecipientField } from '@complaints/domain';
+import { RECIPIENT_FIELDS, isOpen, recipientColumn, type RecipientField } from '@complaints/domain';
 import type {
   Complaint,
   CourtReferral,
@@ -59,8 +59,13 @@ const instant = (value: Column): Date => (value instanceof Date ? value : new Da
 const reference = (value: Column): Reference | null => (value ? { id: String(value) } : null);
 
 /** The recipient's columns of a `complaint` row (named by the domain's `recipientColumn`). */
+// Named once, not per row: the queue maps 50 rows a page.
+const RECIPIENT_COLUMNS = Object.fromEntries(
+  RECIPIENT_FIELDS.map((field) => [field, recipientColumn(field)]),
+) as Record<RecipientField, string>;
+
 function recipientFromRow(row: Row): Recipient {
-  const value = (field: RecipientField): Column => row[recipientColumn(field)];
+  const value = (field: RecipientField): Column => row[RECIPIENT_COLUMNS[field]];
   return {
     kind: value('kind') as Recipient['kind'],
     surname: text(value('surname')),
