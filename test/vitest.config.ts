@@ -13,7 +13,12 @@ export default defineConfig({
   },
   test: {
     name: 'system',
-    include: ['contract/**/*.test.ts', 'federation/**/*.test.ts', 'e2e/**/*.test.ts'],
+    include: [
+      'bench/**/*.test.ts',
+      'contract/**/*.test.ts',
+      'federation/**/*.test.ts',
+      'e2e/**/*.test.ts',
+    ],
     // The server's harness: a throwaway real PostgreSQL, one database per test file.
     globalSetup: ['../server/test/support/global-setup.ts'],
     testTimeout: 60_000,

@@ -11,7 +11,7 @@
 // the project's working calendar; every complaint has its history and each decision its notice.
 // Deterministic: the draws are hashes of the row number, so every machine gets the same data.
 import { WorkingCalendar, addDays } from '../../../packages/calendar/dist/index.js';
-import { REVIEW_TERM_WORKING_DAYS } from '../../../packages/domain/dist/index.js';
+import { PORTAL_ACCOUNT, REVIEW_TERM_WORKING_DAYS } from '../../../packages/domain/dist/index.js';
 import {
   DEMO_PUBLIC_SERVICES,
   DESCRIPTIONS,
@@ -21,8 +21,7 @@ import {
   STREETS,
   SURNAMES,
 } from '../../../server/dist/db/seed/demo-reference-data.js';
-import { PORTAL_ACCOUNT } from '../../../server/dist/modules/complaints/portal.js';
-import { UserService } from '../../../server/dist/modules/users/user.service.js';
+import { UserService } from '../../../server/dist/modules/users/index.js';
 import { afterBulkLoad, beforeBulkLoad } from './after-bulk-load.js';
 import { authorities, providers, recipientIdentifiers } from './reference-data.js';
 import { almatyToday, log } from './util.js';
