@@ -6,3 +6,4 @@ export * from './messages.js';
 export * from './policy.js';
 export * from './answer-place.js';
 export * from './recipient.js';
+export * from './notice-texts.js';

@@ -124,6 +124,7 @@ registerEnumType(AccessibilityNeed, {
     SCREEN_READER: { description: 'Documents readable by a screen reader.' },
     HOME_VISIT: { description: 'Served or answered at home.' },
     ASSISTANT: { description: 'Accompanied by an assistant.' },
+    EASY_READ: { description: 'Notices written in plain, short sentences (easy-read).' },
   },
 });
 
