@@ -15,8 +15,11 @@ import {
   SignatureMethod,
 } from '@complaints/domain';
 
-// The contract's enums, registered once with their descriptions (the values come from
-// packages/domain, shared with the admin).
+// The contract's enums, registered once with their descriptions. They stay in one file, not with
+// a module: their values are the domain's vocabulary (packages/domain, shared with the admin),
+// and several modules' types name the same one (Channel: services and complaints; ReviewLevel:
+// complaints and metrics; AccessibilityNeed: complaints and notifications; SignatureMethod:
+// complaints and consent). A module whose GraphQL types name one imports this file from them.
 
 registerEnumType(Role, {
   name: 'Role',

@@ -5,3 +5,4 @@ export * from './audit-record.entity.js';
 export * from './audit-chain.js';
 export * from './audit.resolver.js';
 export * from './audit.service.js';
+export * from './module.js';

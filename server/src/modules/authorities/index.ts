@@ -4,3 +4,4 @@ export * from './authority.entity.js';
 export * from './authority.resolver.js';
 export * from './authority.service.js';
 export * from './authority.types.js';
+export * from './module.js';

@@ -6,3 +6,4 @@ export * from './almaty-time.js';
 export * from './calendar.resolver.js';
 export * from './calendar.types.js';
 export * from './working-calendar.service.js';
+export * from './module.js';

@@ -11,3 +11,4 @@ export * from './complaint.resolver.js';
 export * from './complaint.service.js';
 export * from './complaint.types.js';
 export * from './complaint.types-input.js';
+export * from './module.js';

@@ -2,6 +2,7 @@ import { Field, ID, InputType, ObjectType } from 'type-graphql';
 import type { LocalDate } from '@complaints/calendar';
 import { ConsentScope, SignatureMethod } from '@complaints/domain';
 import { LocalDateScalar } from '../../graphql/scalars.js';
+import '../../graphql/enums.js';
 
 @ObjectType('Consent', {
   description: "O8: the recipient's written consent to the use of protected data.",

@@ -4,3 +4,4 @@ export * from './consent.entity.js';
 export * from './consent.resolver.js';
 export * from './consent.service.js';
 export * from './consent.types.js';
+export * from './module.js';

@@ -2,3 +2,4 @@
 // Other modules and the app's wiring import from here only (eslint enforces it).
 export * from './deadline-cascade.resolver.js';
 export * from './deadline-cascade.service.js';
+export * from './module.js';

@@ -3,3 +3,4 @@
 export * from './compliance-rollup.entity.js';
 export * from './compliance-metrics.service.js';
 export * from './metrics.resolver.js';
+export * from './module.js';

@@ -3,3 +3,4 @@
 export * from './notice.entity.js';
 export * from './notification.service.js';
 export * from './notice.types.js';
+export * from './module.js';

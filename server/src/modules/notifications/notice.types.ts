@@ -1,5 +1,6 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 import { AccessibilityNeed } from '@complaints/domain';
+import '../../graphql/enums.js';
 
 @ObjectType('Notice', { description: 'O5: what the recipient was told, and how.' })
 export class NoticeType {

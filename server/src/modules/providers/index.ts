@@ -4,3 +4,4 @@ export * from './provider.entity.js';
 export * from './provider.resolver.js';
 export * from './provider.service.js';
 export * from './provider.types.js';
+export * from './module.js';

@@ -4,3 +4,4 @@ export * from './public-service.entity.js';
 export * from './public-service.resolver.js';
 export * from './public-service.service.js';
 export * from './public-service.types.js';
+export * from './module.js';

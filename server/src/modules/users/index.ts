@@ -8,3 +8,4 @@ export * from './user-admin.service.js';
 export * from './user.resolver.js';
 export * from './user.service.js';
 export * from './user.types.js';
+export * from './module.js';
