@@ -22,6 +22,8 @@ import { createResolvers } from './graphql/resolvers.js';
 import { buildComplaintsSchema } from './graphql/schema.js';
 import { createHttpServer } from './http.js';
 import { createServices, type Services } from './services.js';
+import { startJobWorkers, type JobWorkers } from './jobs/job-queue.js';
+import { jobTasks } from './jobs/tasks.js';
 
 export interface App {
   url: string;
@@ -78,6 +80,19 @@ export async function createApp(config: AppConfig, options: OrmOptions = {}): Pr
       ],
     });
     await apollo.start();
+    // Any number of replicas may run workers; WORKERS=0 keeps this one to requests.
+    const workers: JobWorkers | null =
+      config.workers > 0
+        ? await startJobWorkers({
+            connectionString: database.url,
+            concurrency: config.workers,
+            tasks: jobTasks(database.orm, services),
+            log: {
+              error: (message) => console.error(`job queue: ${message}`),
+              warn: (message) => console.warn(`job queue: ${message}`),
+            },
+          })
+        : null;
     const server = createHttpServer({
       apollo,
       adminDir: config.adminDir,
@@ -102,6 +117,8 @@ export async function createApp(config: AppConfig, options: OrmOptions = {}): Pr
         await new Promise<void>((resolve) => server.close(() => resolve()));
         server.closeAllConnections();
         await apollo.stop();
+        await workers?.stop();
+        services.noticeDelivery.close();
         await database.stop();
       },
     };

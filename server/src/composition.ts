@@ -4,6 +4,7 @@ import { calendarModule } from './modules/calendar/index.js';
 import { complaintsModule } from './modules/complaints/index.js';
 import { consentModule } from './modules/consent/index.js';
 import { deadlinesModule } from './modules/deadlines/index.js';
+import { deliveryModule } from './modules/delivery/index.js';
 import { metricsModule } from './modules/metrics/index.js';
 import { notificationsModule } from './modules/notifications/index.js';
 import { providersModule } from './modules/providers/index.js';
@@ -30,4 +31,5 @@ export const appModules = [
   metricsModule,
   notificationsModule,
   rateLimitsModule,
+  deliveryModule,
 ] as const;

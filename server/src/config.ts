@@ -22,6 +22,15 @@ export interface AppConfig {
   seedDemo: boolean;
   /** Art. 64 APC: a complaint received after this local time is registered the next working day. */
   officeClosesAt: { hour: number; minute: number };
+  /** O5: notices go out from this local time on working days until the office closes. */
+  officeOpensAt: { hour: number; minute: number };
+  /** Background jobs this process runs at once (notices, sweeps); 0: none on this replica. */
+  workers: number;
+  /** O5: the SMTP server notices are sent through (`smtp://user:pass@host:port`); null: no email. */
+  smtpUrl: string | null;
+  smtpFrom: string;
+  /** O5: the SMS gateway (an HTTP endpoint taking JSON) and its key; null: no SMS. */
+  smsGateway: { url: string; key: string } | null;
   /** Where the built admin SPA lives; served at `/` when present. */
   adminDir: string;
   /**
@@ -138,12 +147,16 @@ function parsePort(value: string | undefined, variable: string, fallback: number
   return Number(value);
 }
 
-function parseClock(value: string | undefined): { hour: number; minute: number } {
-  const match = /^(\d{1,2}):(\d{2})$/.exec(value ?? '18:30');
+function parseClock(
+  value: string | undefined,
+  variable = 'OFFICE_CLOSES_AT',
+  fallback = '18:30',
+): { hour: number; minute: number } {
+  const match = /^(\d{1,2}):(\d{2})$/.exec(value ?? fallback);
   const hour = Number(match?.[1]);
   const minute = Number(match?.[2]);
   if (!match || hour > 23 || minute > 59) {
-    throw new ConfigError('OFFICE_CLOSES_AT', `must be HH:MM, got "${value}"`);
+    throw new ConfigError(variable, `must be HH:MM, got "${value}"`);
   }
   return { hour, minute };
 }
@@ -180,6 +193,42 @@ function parseNonNegative(value: string | undefined, variable: string, fallback:
     throw new ConfigError(variable, `must be a whole number of seconds, got "${value}"`);
   }
   return Number(value);
+}
+
+function parseWorkers(value: string | undefined): number {
+  if (value === undefined || value === '') return 2;
+  if (!/^\d{1,2}$/.test(value) || Number(value) > 32) {
+    throw new ConfigError('WORKERS', `must be a whole number from 0 to 32, got "${value}"`);
+  }
+  return Number(value);
+}
+
+function parseServiceUrl(
+  value: string | undefined,
+  variable: string,
+  protocols: readonly string[],
+): string | null {
+  if (value === undefined || value === '') return null;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new ConfigError(variable, 'is not a valid URL');
+  }
+  if (!protocols.includes(url.protocol)) {
+    throw new ConfigError(variable, `must be a ${protocols.join(' or ')}// URL`);
+  }
+  return value;
+}
+
+function parseSmsGateway(
+  url: string | undefined,
+  key: string | undefined,
+): { url: string; key: string } | null {
+  const gateway = parseServiceUrl(url, 'SMS_GATEWAY_URL', ['http:', 'https:']);
+  if (gateway === null) return null;
+  if (!key) throw new ConfigError('SMS_GATEWAY_KEY', 'is required with SMS_GATEWAY_URL');
+  return { url: gateway, key };
 }
 
 function parseTrustProxy(value: string | undefined): string[] {
@@ -233,6 +282,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     demoPassword: env.DEMO_PASSWORD || 'demo',
     seedDemo: env.SEED_DEMO === '1' || (env.SEED_DEMO !== '0' && nodeEnv !== 'production'),
     officeClosesAt: parseClock(env.OFFICE_CLOSES_AT),
+    officeOpensAt: parseClock(env.OFFICE_OPENS_AT, 'OFFICE_OPENS_AT', '09:00'),
+    workers: parseWorkers(env.WORKERS),
+    smtpUrl: parseServiceUrl(env.SMTP_URL, 'SMTP_URL', ['smtp:', 'smtps:']),
+    smtpFrom: env.SMTP_FROM || 'noreply@complaints.local',
+    smsGateway: parseSmsGateway(env.SMS_GATEWAY_URL, env.SMS_GATEWAY_KEY),
     adminDir: resolve(repositoryRoot, 'admin/dist'),
     exposeErrorDetails:
       parseSwitch(env.EXPOSE_ERROR_DETAILS, 'EXPOSE_ERROR_DETAILS') && nodeEnv !== 'production',

@@ -42,6 +42,8 @@ export const AUDIT_ACTIONS = [
   'consent.record',
   'consent.revoke',
   'consent.read',
+  'notice.resend',
+  'notice.handover',
   'calendar.setDay',
   'user.create',
   'user.changeRole',

@@ -86,7 +86,6 @@ export const AccessibilityNeed = {
   SCREEN_READER: 'SCREEN_READER',
   HOME_VISIT: 'HOME_VISIT',
   ASSISTANT: 'ASSISTANT',
-  EASY_READ: 'EASY_READ',
 } as const;
 export type AccessibilityNeed = (typeof AccessibilityNeed)[keyof typeof AccessibilityNeed];
 export const ACCESSIBILITY_NEED_VALUES: readonly AccessibilityNeed[] =

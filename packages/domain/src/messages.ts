@@ -32,6 +32,7 @@ export const MESSAGE_KEYS = [
   'outOfRange',
   'notFound',
   'controlCharacter',
+  'contactForNotices',
 ] as const;
 
 export type MessageKey = (typeof MESSAGE_KEYS)[number];
@@ -58,6 +59,7 @@ export const MESSAGES: Readonly<Record<Language, Readonly<Record<MessageKey, str
     outOfRange: 'Мәні {min} мен {max} аралығында болуы тиіс',
     notFound: 'Мұндай жазба табылмады',
     controlCharacter: 'Басқару таңбалары болмауы тиіс',
+    contactForNotices: 'Хабарламалар осы арна арқылы жіберілуі үшін толтырыңыз',
   },
   ru: {
     required: 'Обязательное поле',
@@ -81,6 +83,7 @@ export const MESSAGES: Readonly<Record<Language, Readonly<Record<MessageKey, str
     outOfRange: 'Значение должно быть от {min} до {max}',
     notFound: 'Такая запись не найдена',
     controlCharacter: 'Не должно содержать управляющих символов',
+    contactForNotices: 'Заполните, чтобы уведомления приходили по этому каналу',
   },
   en: {
     required: 'Required',
@@ -102,6 +105,7 @@ export const MESSAGES: Readonly<Record<Language, Readonly<Record<MessageKey, str
     outOfRange: 'Must be from {min} to {max}',
     notFound: 'No such record',
     controlCharacter: 'Must not contain control characters',
+    contactForNotices: 'Fill in to receive notices through this channel',
   },
 };
 

@@ -18,6 +18,16 @@ export const NoticeKind = {
 export type NoticeKind = (typeof NoticeKind)[keyof typeof NoticeKind];
 export const NOTICE_KIND_VALUES: readonly NoticeKind[] = Object.values(NoticeKind);
 
+/** O5: how a recipient may choose to be told (PAPER: by post, or in person on a home visit). */
+export const NoticeChannel = {
+  EMAIL: 'EMAIL',
+  SMS: 'SMS',
+  PORTAL: 'PORTAL',
+  PAPER: 'PAPER',
+} as const;
+export type NoticeChannel = (typeof NoticeChannel)[keyof typeof NoticeChannel];
+export const NOTICE_CHANNEL_VALUES: readonly NoticeChannel[] = Object.values(NoticeChannel);
+
 export const NoticeLanguage = { KK: 'KK', RU: 'RU' } as const;
 export type NoticeLanguage = (typeof NoticeLanguage)[keyof typeof NoticeLanguage];
 export const NOTICE_LANGUAGE_VALUES: readonly NoticeLanguage[] = Object.values(NoticeLanguage);
@@ -38,8 +48,8 @@ export interface NoticeStyle {
   easyRead: boolean;
 }
 
-export function noticeStyle(needs: readonly AccessibilityNeed[]): NoticeStyle {
-  return { largePrint: needs.includes('LARGE_PRINT'), easyRead: needs.includes('EASY_READ') };
+export function noticeStyle(needs: readonly AccessibilityNeed[], easyRead: boolean): NoticeStyle {
+  return { largePrint: needs.includes('LARGE_PRINT'), easyRead };
 }
 
 /** The recipient's language when known; both languages when not (the law's two languages). */
@@ -274,9 +284,8 @@ export function noticeTexts(
   kind: NoticeKind,
   facts: NoticeFacts,
   language: NoticeLanguage | null,
-  needs: readonly AccessibilityNeed[],
+  style: NoticeStyle,
 ): NoticeText[] {
-  const style = noticeStyle(needs);
   return noticeLanguages(language).map((lang) => noticeText(kind, facts, lang, style));
 }
 

@@ -1,4 +1,5 @@
 import type { AccessibilityNeed, RecipientKind } from './enums.js';
+import type { NoticeChannel, NoticeLanguage } from './notice-texts.js';
 
 /**
  * C1, C2, O2, O8: who complains, as the procedure knows them: the one declaration of the
@@ -26,6 +27,12 @@ export interface Recipient {
   phone: string | null;
   /** O2: carried into every notice. */
   accessibilityNeeds: AccessibilityNeed[];
+  /** O5: the language the recipient is written to in; null: both Kazakh and Russian. */
+  language: NoticeLanguage | null;
+  /** O5: how the recipient chose to be told at filing; empty: by the filing channel. */
+  noticeChannels: NoticeChannel[];
+  /** O2: notices written in short plain sentences (easy-read). */
+  easyRead: boolean;
 }
 
 export type RecipientField = keyof Recipient;
@@ -45,6 +52,9 @@ export const RECIPIENT_FIELDS = [
   'email',
   'phone',
   'accessibilityNeeds',
+  'language',
+  'noticeChannels',
+  'easyRead',
 ] as const satisfies readonly RecipientField[];
 
 // The list names every field: a field added to Recipient and missing here fails the build.
@@ -63,13 +73,27 @@ export type ProtectedRecipientField = (typeof PROTECTED_RECIPIENT_FIELDS)[number
 
 /** A valid recipient as a filing brings it: the optional fields may be left out. */
 export type RecipientData = Pick<Recipient, 'kind' | 'postalAddress'> & {
-  [K in Exclude<RecipientField, 'kind' | 'postalAddress' | 'accessibilityNeeds'>]?: Recipient[K];
-} & { accessibilityNeeds?: AccessibilityNeed[] | null };
+  [K in Exclude<
+    RecipientField,
+    'kind' | 'postalAddress' | 'accessibilityNeeds' | 'noticeChannels' | 'easyRead'
+  >]?: Recipient[K];
+} & {
+  accessibilityNeeds?: AccessibilityNeed[] | null;
+  noticeChannels?: NoticeChannel[] | null;
+  easyRead?: boolean | null;
+};
 
 /** The recipient as any client sends it, before validation (`validateRecipient`). */
 export type RecipientInput = {
-  [K in Exclude<RecipientField, 'accessibilityNeeds'>]?: string | null | undefined;
-} & { accessibilityNeeds?: readonly string[] | null | undefined };
+  [K in Exclude<RecipientField, 'accessibilityNeeds' | 'noticeChannels' | 'easyRead'>]?:
+    | string
+    | null
+    | undefined;
+} & {
+  accessibilityNeeds?: readonly string[] | null | undefined;
+  noticeChannels?: readonly string[] | null | undefined;
+  easyRead?: boolean | null | undefined;
+};
 
 /** The column of a recipient field in the `complaint` table (stored inline, prefixed). */
 export function recipientColumn(field: RecipientField): string {

@@ -10,6 +10,7 @@ import {
   SIGNATURE_METHOD_VALUES,
 } from './enums.js';
 import { isValidBin, isValidIin } from './identification-number.js';
+import { NOTICE_CHANNEL_VALUES, NOTICE_LANGUAGE_VALUES } from './notice-texts.js';
 import type { MessageKey } from './messages.js';
 import type { RecipientInput } from './recipient.js';
 
@@ -280,6 +281,15 @@ export function validateRecipient(recipient: RecipientInput, context: DateContex
     v.add('phone', 'invalidPhone');
   }
   v.enumList('accessibilityNeeds', recipient.accessibilityNeeds, ACCESSIBILITY_NEED_VALUES);
+  if (trimmed(recipient.language) !== '') {
+    v.requiredEnum('language', recipient.language, NOTICE_LANGUAGE_VALUES);
+  }
+  if (v.enumList('noticeChannels', recipient.noticeChannels, NOTICE_CHANNEL_VALUES)) {
+    // O5: a notice goes to the contact the recipient gave for it.
+    const channels = recipient.noticeChannels ?? [];
+    if (channels.includes('EMAIL') && email === '') v.add('email', 'contactForNotices');
+    if (channels.includes('SMS') && phone === '') v.add('phone', 'contactForNotices');
+  }
   return v.list;
 }
 
@@ -305,6 +315,10 @@ export function validateComplaint(input: FileComplaintInput, context: DateContex
     ...violation,
     field: `recipient.${violation.field}`,
   }));
+  // O5: only the portal that filed a complaint pulls its notices; a paper filing has no portal.
+  if (input.channel !== 'ELECTRONIC' && input.recipient.noticeChannels?.includes('PORTAL')) {
+    v.add('recipient.noticeChannels', 'unknownValue', { value: 'PORTAL' });
+  }
   return [...v.list, ...recipient];
 }
 

@@ -4,6 +4,7 @@ import {
   NOTICE_KIND_VALUES,
   NOTICE_LANGUAGE_VALUES,
   letterDate,
+  noticeStyle,
   noticeText,
   noticeTexts,
   smsText,
@@ -21,7 +22,7 @@ const plain = { largePrint: false, easyRead: false };
 
 describe('notice texts', () => {
   it('O5: a provider decision tells the result, the reasoning, the measures and where to go next, in kk and ru', () => {
-    const [kk, ru] = noticeTexts('DECISION', decision, null, []);
+    const [kk, ru] = noticeTexts('DECISION', decision, null, plain);
     expect(kk?.language).toBe('KK');
     expect(ru?.language).toBe('RU');
     expect(ru?.paragraphs.join(' ')).toContain('удовлетворена частично');
@@ -46,9 +47,9 @@ describe('notice texts', () => {
   });
 
   it("O5: the recipient's language alone when known, both when not", () => {
-    expect(noticeTexts('REGISTERED', {}, 'KK', []).map((t) => t.language)).toEqual(['KK']);
-    expect(noticeTexts('REGISTERED', {}, 'RU', []).map((t) => t.language)).toEqual(['RU']);
-    expect(noticeTexts('REGISTERED', {}, null, []).map((t) => t.language)).toEqual(['KK', 'RU']);
+    expect(noticeTexts('REGISTERED', {}, 'KK', plain).map((t) => t.language)).toEqual(['KK']);
+    expect(noticeTexts('REGISTERED', {}, 'RU', plain).map((t) => t.language)).toEqual(['RU']);
+    expect(noticeTexts('REGISTERED', {}, null, plain).map((t) => t.language)).toEqual(['KK', 'RU']);
   });
 
   it('O2: an easy-read recipient gets short plain sentences, not the formal ones', () => {
@@ -57,8 +58,9 @@ describe('notice texts', () => {
       responseDeadline: '2026-03-10',
       answerPlace: 'Office 1',
     };
-    const formal = noticeTexts('REGISTERED', facts, 'RU', [])[0];
-    const easy = noticeTexts('REGISTERED', facts, 'RU', ['EASY_READ'])[0];
+    const formal = noticeTexts('REGISTERED', facts, 'RU', plain)[0];
+    const easy = noticeTexts('REGISTERED', facts, 'RU', noticeStyle([], true))[0];
+    expect(noticeStyle(['LARGE_PRINT'], false)).toEqual({ largePrint: true, easyRead: false });
     expect(easy?.paragraphs).not.toEqual(formal?.paragraphs);
     expect(easy?.paragraphs[0]).toBe('Мы приняли вашу жалобу. Её номер: X-1.');
     expect(easy?.paragraphs.join(' ')).toContain('10.03.2026');
@@ -85,11 +87,11 @@ describe('notice texts', () => {
   });
 
   it('an SMS carries the subject and the first paragraph of each language, bounded', () => {
-    const sms = smsText(noticeTexts('DECISION', decision, null, []));
+    const sms = smsText(noticeTexts('DECISION', decision, null, plain));
     expect(sms.split('\n')).toHaveLength(2);
     expect(sms.length).toBeLessThanOrEqual(700);
     const long = smsText(
-      noticeTexts('DECISION', { ...decision, incomingNumber: 'N'.repeat(900) }, null, []),
+      noticeTexts('DECISION', { ...decision, incomingNumber: 'N'.repeat(900) }, null, plain),
     );
     expect(long.length).toBe(700);
   });

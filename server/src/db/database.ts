@@ -1,10 +1,13 @@
 import { MikroORM } from '@mikro-orm/postgresql';
 import { ConfigError, assertWritableDirectory, type AppConfig } from '../config.js';
+import { migrateJobQueue } from '../jobs/job-queue.js';
 import { startEmbeddedDatabase } from './embedded.js';
 import { ormConfig, type OrmOptions } from './orm-config.js';
 
 export interface Database {
   orm: MikroORM;
+  /** The URL the database answers on (the embedded one's loopback socket included). */
+  url: string;
   /** true when running on the embedded PGlite in DATA_DIR. */
   embedded: boolean;
   stop(): Promise<void>;
@@ -52,12 +55,18 @@ export async function openDatabase(
   }
   try {
     await orm.migrator.up();
+    await migrateJobQueue(url, consoleJobLog);
   } catch (error) {
     await stop();
     throw error;
   }
-  return { orm, embedded: stopEmbedded !== null, stop };
+  return { orm, url, embedded: stopEmbedded !== null, stop };
 }
+
+const consoleJobLog = {
+  error: (message: string) => console.error(`job queue: ${message}`),
+  warn: (message: string) => console.warn(`job queue: ${message}`),
+};
 
 function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);

@@ -8,6 +8,8 @@ import {
   ComplaintSubject,
   ConsentScope,
   MetricsGroupBy,
+  NoticeChannel,
+  NoticeLanguage,
   Outcome,
   RecipientKind,
   ReviewLevel,
@@ -127,7 +129,6 @@ registerEnumType(AccessibilityNeed, {
     SCREEN_READER: { description: 'Documents readable by a screen reader.' },
     HOME_VISIT: { description: 'Served or answered at home.' },
     ASSISTANT: { description: 'Accompanied by an assistant.' },
-    EASY_READ: { description: 'Notices written in plain, short sentences (easy-read).' },
   },
 });
 
@@ -179,4 +180,21 @@ registerEnumType(ComplaintOperationEnum, {
     RECORD_CONSENT: { description: "Record the recipient's written consent (O8)." },
     REVOKE_CONSENT: { description: 'Record that the recipient revoked a consent (O8).' },
   },
+});
+
+registerEnumType(NoticeChannel, {
+  name: 'NoticeChannel',
+  description: 'O5: how a recipient chose to be told.',
+  valuesConfig: {
+    EMAIL: { description: 'By email, to the address the recipient gave (protected data).' },
+    SMS: { description: 'By SMS, to the phone the recipient gave (protected data).' },
+    PORTAL: { description: "In the portal's notice feed (electronic filings)." },
+    PAPER: { description: 'On paper: posted, or handed over in person on a home visit.' },
+  },
+});
+
+registerEnumType(NoticeLanguage, {
+  name: 'NoticeLanguage',
+  description: 'O5: the language a notice is written in.',
+  valuesConfig: { KK: { description: 'Kazakh.' }, RU: { description: 'Russian.' } },
 });

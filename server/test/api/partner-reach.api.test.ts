@@ -149,7 +149,7 @@ describe('a partner acts only for the recipient whose receipt it holds', () => {
     );
     expect(recorded.data?.recordConsent.evidence).toBe('Бланк 17/2026');
     const notices = await world.sql<{ kind: string; evidence: string }>(
-      `select kind, content->>'evidence' as evidence from notice where complaint_id = $1`,
+      `select kind, content->>'evidence' as evidence from notice where complaint_id = $1 and kind = 'CONSENT_RECORDED'`,
       [id],
     );
     expect(notices).toEqual([{ kind: 'CONSENT_RECORDED', evidence: 'Бланк 17/2026' }]);

@@ -82,6 +82,8 @@ export async function startApiWorld(
       HOST: '127.0.0.1',
       SEED_DEMO: '0',
       NODE_ENV: 'test',
+      // Background jobs only where a test asks for them.
+      WORKERS: '0',
       JWT_SECRET,
       ...env,
     }),

@@ -3,6 +3,7 @@ import { MikroORM } from '@mikro-orm/postgresql';
 import pg from 'pg';
 import { inject } from 'vitest';
 import { ormConfig } from '../../src/db/orm-config.js';
+import { migrateJobQueue } from '../../src/jobs/job-queue.js';
 
 export interface TestDatabase {
   url: string;
@@ -68,6 +69,7 @@ export async function createTestDatabase(poolSize = 10): Promise<TestDatabase> {
   const orm = new MikroORM(ormConfig(empty.url, poolSize));
   await orm.connect();
   await orm.migrator.up();
+  await migrateJobQueue(empty.url, { error: console.error, warn: console.warn });
   const pool = sqlPool(empty.url);
   return {
     ...empty,

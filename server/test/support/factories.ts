@@ -14,6 +14,10 @@ const next = () => (sequence += 1);
 export function testServices(): Services {
   return createServices({
     officeClosesAt: { hour: 18, minute: 30 },
+    officeOpensAt: { hour: 9, minute: 0 },
+    smtpUrl: null,
+    smtpFrom: 'noreply@test.kz',
+    smsGateway: null,
     // A test-only key; the server never holds one in its code.
     jwtSecret: '_Y7PidWmd77L41WI4PtUq8uCE_z2EQPjovltKd6JTu0',
   });

@@ -244,6 +244,24 @@ export type NewUserInput = {
   role: Role;
 };
 
+/** O5: how a recipient chose to be told. */
+export type NoticeChannel =
+  /** By email, to the address the recipient gave (protected data). */
+  | 'EMAIL'
+  /** On paper: posted, or handed over in person on a home visit. */
+  | 'PAPER'
+  /** In the portal's notice feed (electronic filings). */
+  | 'PORTAL'
+  /** By SMS, to the phone the recipient gave (protected data). */
+  | 'SMS';
+
+/** O5: the language a notice is written in. */
+export type NoticeLanguage =
+  /** Kazakh. */
+  | 'KK'
+  /** Russian. */
+  | 'RU';
+
 /** The result of a review. */
 export type Outcome =
   /** Partly upheld; remedial measures are required (O7). */
@@ -259,6 +277,8 @@ export type RecipientInput = {
   accessibilityNeeds?: Array<AccessibilityNeed> | null | undefined;
   /** 12-digit BIN, checksum-valid; required for LEGAL_ENTITY. */
   bin?: string | null | undefined;
+  /** O2: write the notices in short plain sentences (easy-read). */
+  easyRead?: boolean | null | undefined;
   /** Email, optional; protected data (O8). */
   email?: string | null | undefined;
   /** INDIVIDUAL: given name (C1). */
@@ -267,6 +287,10 @@ export type RecipientInput = {
   iin?: string | null | undefined;
   /** A natural person or an organization. */
   kind: RecipientKind;
+  /** O5: the language for notices (KK or RU); absent: both. */
+  language?: NoticeLanguage | null | undefined;
+  /** O5: how to tell the recipient: EMAIL (needs email), SMS (needs phone), PORTAL (electronic filings), PAPER. Absent: by the filing channel. */
+  noticeChannels?: Array<NoticeChannel> | null | undefined;
   /** LEGAL_ENTITY: its name (C2). */
   organizationName?: string | null | undefined;
   /** LEGAL_ENTITY: the date of its outgoing letter (C2). */

@@ -7,6 +7,7 @@ import { Migration20261202041521_security as M3 } from './Migration2026120204152
 import { Migration20261202095558_working_day_and_open_queue as M4 } from './Migration20261202095558_working_day_and_open_queue.js';
 import { Migration20261202100338_compliance_rollups as M5 } from './Migration20261202100338_compliance_rollups.js';
 import { Migration20261202101921_filing as M6 } from './Migration20261202101921_filing.js';
+import { Migration20261202162826_notice_delivery as M7 } from './Migration20261202162826_notice_delivery.js';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261125153036_initial', class: M0 },
@@ -16,4 +17,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261202095558_working_day_and_open_queue', class: M4 },
   { name: 'Migration20261202100338_compliance_rollups', class: M5 },
   { name: 'Migration20261202101921_filing', class: M6 },
+  { name: 'Migration20261202162826_notice_delivery', class: M7 },
 ];

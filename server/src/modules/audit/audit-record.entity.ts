@@ -17,6 +17,8 @@ export type AuditAction =
   | 'consent.record'
   | 'consent.revoke'
   | 'consent.read'
+  | 'notice.resend'
+  | 'notice.handover'
   | 'calendar.setDay'
   | 'user.create'
   | 'user.changeRole'

@@ -9,8 +9,8 @@ import { WorkingDay } from './working-day.entity.js';
 export const calendarModule = defineModule({
   name: 'calendar',
   entities: [CalendarOverride, WorkingDay],
-  services: (_, config: Pick<AppConfig, 'officeClosesAt'>) => ({
-    calendars: new WorkingCalendarService(config.officeClosesAt),
+  services: (_, config: Pick<AppConfig, 'officeClosesAt' | 'officeOpensAt'>) => ({
+    calendars: new WorkingCalendarService(config.officeClosesAt, config.officeOpensAt),
   }),
   resolvers: ({ calendars }) => [new CalendarResolver(calendars)],
   loaders: (ctx, { calendars }) => {

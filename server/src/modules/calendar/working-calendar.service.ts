@@ -6,7 +6,7 @@ import { BadUserInputError } from '../../errors.js';
 import type { RequestCtx } from '../../context.js';
 import { assertValid } from '../../validation.js';
 import { CalendarOverride } from './calendar-override.entity.js';
-import { type AlmatyDateTime, almatyDateTime } from './almaty-time.js';
+import { type AlmatyDateTime, almatyDateTime, almatyDayStart } from './almaty-time.js';
 import { syncWorkingDays } from './working-day-table.js';
 
 export interface CalendarDayInput {
@@ -43,7 +43,28 @@ function outOfRange(ctx: RequestCtx, min: number, max: number): string {
 }
 
 export class WorkingCalendarService {
-  constructor(private readonly officeClosesAt: { hour: number; minute: number }) {}
+  constructor(
+    private readonly officeClosesAt: { hour: number; minute: number },
+    private readonly officeOpensAt: { hour: number; minute: number } = { hour: 9, minute: 0 },
+  ) {}
+
+  /**
+   * O5: messages reach people in working hours only (Asia/Almaty, the working calendar): null
+   * when `now` is within them, else the instant they next begin.
+   */
+  nextWorkingHours(calendar: WorkingCalendar, now: Date): Date | null {
+    const local = almatyDateTime(now);
+    const opens = this.officeOpensAt.hour * 60 + this.officeOpensAt.minute;
+    const minutes = local.hour * 60 + local.minute;
+    if (calendar.isWorkingDay(local.date) && minutes >= opens && !this.isAfterHours(local)) {
+      return null;
+    }
+    const day =
+      calendar.isWorkingDay(local.date) && minutes < opens
+        ? local.date
+        : calendar.addWorkingDays(local.date, 1);
+    return new Date(almatyDayStart(day).getTime() + opens * 60_000);
+  }
 
   /** Brings the `working_day` table in step with the rules of this release (run at start). */
   async syncWorkingDayTable(em: EntityManager): Promise<void> {

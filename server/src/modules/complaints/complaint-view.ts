@@ -81,6 +81,9 @@ function recipientFromRow(row: Row): Recipient {
     phone: text(value('phone')),
     accessibilityNeeds:
       (value('accessibilityNeeds') as Recipient['accessibilityNeeds'] | null) ?? [],
+    language: text(value('language')) as Recipient['language'],
+    noticeChannels: (value('noticeChannels') as Recipient['noticeChannels'] | null) ?? [],
+    easyRead: value('easyRead') === true,
   };
 }
 

@@ -21,6 +21,8 @@ import {
   SIGNATURE_METHOD_VALUES,
   type AccessibilityNeed,
   type Channel,
+  type NoticeChannel,
+  type NoticeLanguage,
   type ComplaintStatus,
   type ComplaintSubject,
   type Outcome,
@@ -80,6 +82,18 @@ export class Recipient implements RecipientShape {
   /** O2: carried into every notice. */
   @Property({ type: 'text[]' })
   accessibilityNeeds: AccessibilityNeed[] = [];
+
+  /** O5: the language of the notices; null: both. */
+  @Property({ type: 'text', nullable: true })
+  language: NoticeLanguage | null = null;
+
+  /** O5: the channels the recipient chose for notices; empty: by the filing channel. */
+  @Property({ type: 'text[]', defaultRaw: `'{}'` })
+  noticeChannels: NoticeChannel[] = [];
+
+  /** O2: notices in short plain sentences. */
+  @Property({ type: 'boolean', default: false })
+  easyRead: boolean = false;
 }
 
 /** C4: the registration stamp, proof that the complaint was accepted. */

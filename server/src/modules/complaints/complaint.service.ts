@@ -103,7 +103,8 @@ export class ComplaintService {
     await this.desk.register(em, ctx, complaint, placeholder, {
       events: [newComplaintEvent(ctx, complaint, { action: 'file', fromStatus: null })],
       consents,
-      notices,
+      // O5, C4: the stamp reaches the recipient on every channel they chose.
+      notices: [...this.registrationNotices(em, ctx, complaint, 'REGISTERED'), ...notices],
       audit: {
         action: 'complaint.file',
         entityType: 'Complaint',
@@ -124,7 +125,42 @@ export class ComplaintService {
   async startReview(ctx: RequestCtx, id: string, expectedVersion: number): Promise<Complaint> {
     // A partner may not review, but one that cannot read the complaint learns only NOT_FOUND.
     requireRole(ctx, ...COMPLAINT_READER_ROLES);
-    return this.transition(ctx, id, expectedVersion, 'startReview', () => ({}));
+    return this.transition(ctx, id, expectedVersion, 'startReview', (em, complaint) => {
+      this.notifications.notify(
+        em,
+        complaint,
+        'REVIEW_STARTED',
+        {
+          incomingNumber: complaint.registration.incomingNumber,
+          responseDeadline: complaint.registration.responseDeadline,
+        },
+        ctx.now,
+      );
+      return {};
+    });
+  }
+
+  /** O5, C4: the notices of a registration: its stamp, the deadline and the place of the answer. */
+  private registrationNotices(
+    em: EntityManager,
+    ctx: RequestCtx,
+    complaint: Complaint,
+    kind: 'REGISTERED' | 'ESCALATION_REGISTERED',
+  ) {
+    const { registration } = complaint;
+    return this.notifications.notices(
+      em,
+      complaint,
+      kind,
+      {
+        incomingNumber: registration.incomingNumber,
+        registeredOn: registration.registeredOn,
+        responseDeadline: registration.responseDeadline,
+        answerPlace: registration.responsePlace,
+        parentIncomingNumber: complaint.parent?.registration.incomingNumber ?? null,
+      },
+      ctx.now,
+    );
   }
 
   /** O5, O7: the decision, and in the same transaction the notice to the recipient. */
@@ -231,7 +267,7 @@ export class ComplaintService {
           }),
         ],
         consents: [],
-        notices: [],
+        notices: this.registrationNotices(em, ctx, child, 'ESCALATION_REGISTERED'),
         audit: {
           action: 'complaint.escalate',
           entityType: 'Complaint',
@@ -289,8 +325,18 @@ export class ComplaintService {
       id,
       expectedVersion,
       'withdraw',
-      (_em, complaint) => {
+      (em, complaint) => {
         complaint.withdrawalReason = reason.trim();
+        this.notifications.notify(
+          em,
+          complaint,
+          'WITHDRAWN',
+          {
+            incomingNumber: complaint.registration.incomingNumber,
+            withdrawnOn: almatyDate(ctx.now),
+          },
+          ctx.now,
+        );
         return { reason: complaint.withdrawalReason };
       },
       trackingCode,

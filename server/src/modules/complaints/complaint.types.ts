@@ -1,6 +1,8 @@
 import { Directive, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import {
   AccessibilityNeed,
+  NoticeChannel,
+  NoticeLanguage,
   Channel,
   ComplaintStatus,
   ComplaintSubject,
@@ -63,6 +65,21 @@ export class RecipientType implements RecipientShape {
     description: 'O2: what the recipient needs; shown prominently and carried into every notice.',
   })
   accessibilityNeeds!: AccessibilityNeed[];
+
+  @Field(() => NoticeLanguage, {
+    nullable: true,
+    description: 'O5: the language notices are written in; null: both Kazakh and Russian.',
+  })
+  language!: NoticeLanguage | null;
+
+  @Field(() => [NoticeChannel], {
+    description:
+      'O5: how the recipient chose to be told; empty: by the filing channel (paper by post, the portal for electronic filings).',
+  })
+  noticeChannels!: NoticeChannel[];
+
+  @Field({ description: 'O2: notices are written in short plain sentences (easy-read).' })
+  easyRead!: boolean;
 
   // Protected (O8): exposed only through RecipientResolver, behind consent.
   iin!: string | null;
@@ -341,6 +358,25 @@ export class RecipientInputType implements RecipientData {
     description: 'O2: what the recipient needs.',
   })
   accessibilityNeeds?: AccessibilityNeed[] | null;
+
+  @Field(() => NoticeLanguage, {
+    nullable: true,
+    description: 'O5: the language for notices (KK or RU); absent: both.',
+  })
+  language?: NoticeLanguage | null;
+
+  @Field(() => [NoticeChannel], {
+    nullable: true,
+    description:
+      'O5: how to tell the recipient: EMAIL (needs email), SMS (needs phone), PORTAL (electronic filings), PAPER. Absent: by the filing channel.',
+  })
+  noticeChannels?: NoticeChannel[] | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'O2: write the notices in short plain sentences (easy-read).',
+  })
+  easyRead?: boolean | null;
 }
 
 @InputType('FileComplaintInput', { description: 'A complaint to register (C1–C5).' })

@@ -19,12 +19,16 @@ export function toRecipient(input: RecipientData): Recipient {
   recipient.email = clean(input.email);
   recipient.phone = clean(input.phone);
   recipient.accessibilityNeeds = [...(input.accessibilityNeeds ?? [])];
+  recipient.language = input.language ?? null;
+  recipient.noticeChannels = [...(input.noticeChannels ?? [])];
+  recipient.easyRead = input.easyRead ?? false;
   return recipient;
 }
 
 export function copyRecipient(source: Recipient): Recipient {
   return Object.assign(new Recipient(), source, {
     accessibilityNeeds: [...source.accessibilityNeeds],
+    noticeChannels: [...source.noticeChannels],
   });
 }
 

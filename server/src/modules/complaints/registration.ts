@@ -167,6 +167,10 @@ const NOTICE_COLUMNS: Columns<Notice> = {
   accessibility_needs: (n) => n.accessibilityNeeds,
   content: (n) => n.content,
   created_at: (n) => n.createdAt,
+  language: (n) => n.language,
+  status: (n) => n.status,
+  delivered_at: (n) => n.deliveredAt,
+  delivered_how: (n) => n.deliveredHow,
 };
 
 /** The columns a registration writes, by table (a test holds them to the tables). */

@@ -94,8 +94,8 @@ export class ConsentService {
         { persist: false },
       ),
     );
-    const notices = consents.map((consent) =>
-      this.notifications.notice(
+    const notices = consents.flatMap((consent) =>
+      this.notifications.notices(
         em,
         complaint,
         'CONSENT_RECORDED',

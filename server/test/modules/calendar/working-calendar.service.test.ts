@@ -80,4 +80,29 @@ describe(WorkingCalendarService.name, () => {
     const closesAtFive = new WorkingCalendarService({ hour: 17, minute: 0 });
     expect(closesAtFive.registrationDate(calendar, at('2026-11-27 17:05'))).toBe('2026-11-30');
   });
+
+  it('O5: notices go out in working hours only: inside them now, otherwise at the next opening', () => {
+    const calendar = new WorkingCalendar();
+    const hours = services.calendars;
+    // Wednesday 2 December 2026, 10:00: inside.
+    expect(hours.nextWorkingHours(calendar, at('2026-12-02 10:00'))).toBeNull();
+    // Before opening: the same morning at 09:00.
+    expect(hours.nextWorkingHours(calendar, at('2026-12-02 07:15'))).toEqual(
+      at('2026-12-02 09:00'),
+    );
+    // At closing and in the night: the next working morning.
+    expect(hours.nextWorkingHours(calendar, at('2026-12-02 18:30'))).toEqual(
+      at('2026-12-03 09:00'),
+    );
+    expect(hours.nextWorkingHours(calendar, at('2026-12-02 23:50'))).toEqual(
+      at('2026-12-03 09:00'),
+    );
+    // Saturday: Monday morning; the evening before Independence Day (Wednesday 16 December): Thursday.
+    expect(hours.nextWorkingHours(calendar, at('2026-12-05 12:00'))).toEqual(
+      at('2026-12-07 09:00'),
+    );
+    expect(hours.nextWorkingHours(calendar, at('2026-12-15 19:00'))).toEqual(
+      at('2026-12-17 09:00'),
+    );
+  });
 });

@@ -288,7 +288,7 @@ describe(ComplaintService.name, () => {
       expect((error.fields as Record<string, string>).description).toBe('Толтыру міндетті');
     });
 
-    it('O8: consents given at filing are written, each with its notice carrying the incoming number', async () => {
+    it('O8, O5: consents given at filing are written, each with its notice, and the stamp is notified, all carrying the incoming number', async () => {
       const consent = {
         scope: ['PERSONAL_DATA' as const],
         signedBy: 'Ахметова Айгүл',
@@ -314,12 +314,13 @@ describe(ComplaintService.name, () => {
       ]);
       const notices = await db.sql<{ kind: string; number: string; needs: string[] }>(
         `select kind, content->>'incomingNumber' as number, accessibility_needs as needs
-           from notice where complaint_id = $1`,
+           from notice where complaint_id = $1 order by kind`,
         [complaint.id],
       );
       expect(notices).toEqual([
         { kind: 'CONSENT_RECORDED', number, needs: ['LARGE_PRINT', 'SIGN_LANGUAGE'] },
         { kind: 'CONSENT_RECORDED', number, needs: ['LARGE_PRINT', 'SIGN_LANGUAGE'] },
+        { kind: 'REGISTERED', number, needs: ['LARGE_PRINT', 'SIGN_LANGUAGE'] },
       ]);
       const [row] = await db.sql<{ incoming_number: string; search_text: string }>(
         'select incoming_number, search_text from complaint where id = $1',
@@ -457,7 +458,11 @@ describe(ComplaintService.name, () => {
           'complaint.withdrawal_reason',
           'consent.revoked_at',
           'consent.revoked_by_id',
-          'notice.delivered_at',
+          // Set by delivery: tries, their last failure, and a paper notice's handover.
+          'notice.attempts',
+          'notice.last_error',
+          'notice.delivered_on',
+          'notice.delivered_by_id',
           // Its sequence.
           'complaint_event.id',
         ].sort(),
@@ -569,10 +574,12 @@ describe(ComplaintService.name, () => {
         accessibility_needs: string[];
         channel: string;
       }>(
-        'select kind, accessibility_needs, channel, destination from notice where complaint_id = $1',
+        `select kind, accessibility_needs, channel, destination from notice
+          where complaint_id = $1 and kind = 'DECISION'`,
         [complaint.id],
       );
-      // O8: the email is protected data: the notice goes by post to the postal address.
+      // O8: the email is protected data: without a chosen channel the notice goes by post to
+      // the postal address (a paper filing's own channel).
       expect(notices).toEqual([
         {
           kind: 'DECISION',
