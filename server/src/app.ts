@@ -23,7 +23,7 @@ import { buildComplaintsSchema } from './graphql/schema.js';
 import { createHttpServer } from './http.js';
 import { createServices, type Services } from './services.js';
 import { startJobWorkers, type JobWorkers } from './jobs/job-queue.js';
-import { jobTasks } from './jobs/tasks.js';
+import { CRONTAB, jobTasks } from './jobs/tasks.js';
 
 export interface App {
   url: string;
@@ -87,6 +87,7 @@ export async function createApp(config: AppConfig, options: OrmOptions = {}): Pr
             connectionString: database.url,
             concurrency: config.workers,
             tasks: jobTasks(database.orm, services),
+            crontab: CRONTAB,
             log: {
               error: (message) => console.error(`job queue: ${message}`),
               warn: (message) => console.warn(`job queue: ${message}`),

@@ -44,6 +44,7 @@ export const AUDIT_ACTIONS = [
   'consent.read',
   'notice.resend',
   'notice.handover',
+  'deadline.sweep',
   'calendar.setDay',
   'user.create',
   'user.changeRole',

@@ -4,6 +4,15 @@ import type { Services } from '../services.js';
 
 /** The job that delivers one email or SMS notice (added by the `notice_delivery_job` trigger). */
 export const DELIVER_NOTICE = 'deliver-notice';
+/** The morning sweep of deadlines. */
+export const DEADLINE_SWEEP = 'deadline-sweep';
+
+/**
+ * graphile-worker's cron (UTC; schedules each tick once whatever the number of workers): 04:05
+ * UTC is 09:05 in Asia/Almaty (UTC+5 since 1 March 2024). A sweep missed while no worker ran is
+ * made up within the day; the sweep itself skips days off and flags a case once a day.
+ */
+export const CRONTAB = `5 4 * * * ${DEADLINE_SWEEP} ?fill=20h&max=3`;
 
 function noticeIdOf(payload: unknown): string {
   const id = (payload as { noticeId?: unknown } | null)?.noticeId;
@@ -31,5 +40,13 @@ export function jobTasks(orm: MikroORM, services: Services): TaskList {
     // Thrown, the job is tried again later with graphile-worker's exponential backoff.
     if (result === 'retry') throw new Error(`notice ${noticeId} not delivered yet; retrying`);
   };
-  return { [DELIVER_NOTICE]: deliverNotice };
+  const deadlineSweep: Task = async () => {
+    await services.deadlineSweeps.sweep({
+      em: orm.em.fork(),
+      actor: { kind: 'system', displayName: 'deadline sweep' },
+      now: new Date(),
+      language: 'kk',
+    });
+  };
+  return { [DELIVER_NOTICE]: deliverNotice, [DEADLINE_SWEEP]: deadlineSweep };
 }

@@ -8,6 +8,7 @@ import { Migration20261202095558_working_day_and_open_queue as M4 } from './Migr
 import { Migration20261202100338_compliance_rollups as M5 } from './Migration20261202100338_compliance_rollups.js';
 import { Migration20261202101921_filing as M6 } from './Migration20261202101921_filing.js';
 import { Migration20261202162826_notice_delivery as M7 } from './Migration20261202162826_notice_delivery.js';
+import { Migration20261202170103_deadline_sweep as M8 } from './Migration20261202170103_deadline_sweep.js';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261125153036_initial', class: M0 },
@@ -18,4 +19,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261202100338_compliance_rollups', class: M5 },
   { name: 'Migration20261202101921_filing', class: M6 },
   { name: 'Migration20261202162826_notice_delivery', class: M7 },
+  { name: 'Migration20261202170103_deadline_sweep', class: M8 },
 ];

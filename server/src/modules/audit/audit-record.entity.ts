@@ -19,6 +19,7 @@ export type AuditAction =
   | 'consent.read'
   | 'notice.resend'
   | 'notice.handover'
+  | 'deadline.sweep'
   | 'calendar.setDay'
   | 'user.create'
   | 'user.changeRole'

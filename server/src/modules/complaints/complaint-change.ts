@@ -23,8 +23,12 @@ export async function commitChange(
   audit: AuditService,
   complaint: Complaint,
   change: ComplaintEventData & {
-    // The changes audited as `complaint.<action>`; a consent is audited by its own module.
-    action: Exclude<ComplaintEventData['action'], 'recordConsent' | 'revokeConsent'>;
+    // The changes audited as `complaint.<action>`; a consent is audited by its own module, the
+    // sweep's flags by the sweep (one record for the morning).
+    action: Exclude<
+      ComplaintEventData['action'],
+      'recordConsent' | 'revokeConsent' | 'flagDueSoon' | 'flagOverdue'
+    >;
     audit: (complaint: Complaint) => Record<string, unknown>;
   },
 ): Promise<void> {

@@ -17,7 +17,9 @@ export type ComplaintEventAction =
   | 'assign'
   | 'moveDeadline'
   | 'recordConsent'
-  | 'revokeConsent';
+  | 'revokeConsent'
+  | 'flagDueSoon'
+  | 'flagOverdue';
 
 /** One row per change of a complaint: its history, shown as a timeline. */
 @Entity({ tableName: 'complaint_event' })

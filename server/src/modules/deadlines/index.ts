@@ -3,3 +3,6 @@
 export * from './deadline-cascade.resolver.js';
 export * from './deadline-cascade.service.js';
 export * from './module.js';
+export * from './deadline-flag.entity.js';
+export * from './deadline-sweep.resolver.js';
+export * from './deadline-sweep.service.js';
