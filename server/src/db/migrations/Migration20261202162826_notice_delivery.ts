@@ -8,7 +8,7 @@ export class Migration20261202162826_notice_delivery extends Migration {
       `alter table "complaint" add "recipient_language" text null, add "recipient_notice_channels" text[] not null default '{}', add "recipient_easy_read" boolean not null default false;`,
     );
     this.addSql(
-      `alter table "notice" add "language" text null, add "status" text not null default 'PENDING', add "attempts" int not null default 0, add "last_error" text null, add "delivered_how" text null, add "delivered_on" date null, add "delivered_by_id" uuid null;`,
+      `alter table "notice" add "language" text null, add "easy_read" boolean not null default false, add "status" text not null default 'PENDING', add "attempts" int not null default 0, add "last_error" text null, add "delivered_how" text null, add "delivered_on" date null, add "delivered_by_id" uuid null;`,
     );
     // Notices written before delivery existed: the portal's were in its reach at once; paper ones
     // wait for an officer, as new ones do.
@@ -61,7 +61,7 @@ export class Migration20261202162826_notice_delivery extends Migration {
       `alter table "complaint" drop column "recipient_language", drop column "recipient_notice_channels", drop column "recipient_easy_read";`,
     );
     this.addSql(
-      `alter table "notice" drop column "language", drop column "status", drop column "attempts", drop column "last_error", drop column "delivered_how", drop column "delivered_on", drop column "delivered_by_id";`,
+      `alter table "notice" drop column "language", drop column "easy_read", drop column "status", drop column "attempts", drop column "last_error", drop column "delivered_how", drop column "delivered_on", drop column "delivered_by_id";`,
     );
   }
 }

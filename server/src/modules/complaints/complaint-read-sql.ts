@@ -323,7 +323,7 @@ const NOTICES_JSON = `(select coalesce(json_agg(json_build_object(
     'id', n.id, 'kind', n.kind, 'channel', n.channel, 'addressee', n.addressee,
     'destination', n.destination, 'accessibilityNeeds', n.accessibility_needs,
     'content', n.content, 'createdAt', n.created_at, 'deliveredAt', n.delivered_at,
-    'language', n.language, 'status', n.status, 'attempts', n.attempts, 'lastError', n.last_error,
+    'language', n.language, 'easyRead', n.easy_read, 'status', n.status, 'attempts', n.attempts, 'lastError', n.last_error,
     'deliveredHow', n.delivered_how, 'deliveredOn', n.delivered_on)
     order by n.created_at, n.id), '[]')
   from notice n where n.complaint_id = c.id) as notices_json`;

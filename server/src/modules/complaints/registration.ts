@@ -168,6 +168,7 @@ const NOTICE_COLUMNS: Columns<Notice> = {
   content: (n) => n.content,
   created_at: (n) => n.createdAt,
   language: (n) => n.language,
+  easy_read: (n) => n.easyRead,
   status: (n) => n.status,
   delivered_at: (n) => n.deliveredAt,
   delivered_how: (n) => n.deliveredHow,

@@ -41,8 +41,7 @@ export class NoticeDeliveryService {
   ): Promise<DeliveryResult> {
     const [notice] = await em.getConnection().execute<NoticeRow[]>(
       `select n.id, n.kind, n.channel, n.status, n.content, n.language, n.accessibility_needs,
-              c.recipient_email as email, c.recipient_phone as phone,
-              c.recipient_easy_read as easy_read
+              n.easy_read, c.recipient_email as email, c.recipient_phone as phone
          from notice n join complaint c on c.id = n.complaint_id
         where n.id = ?`,
       [noticeId],

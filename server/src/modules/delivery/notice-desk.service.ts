@@ -98,7 +98,7 @@ export class NoticeDeskService {
     const size = pageSize(first);
     const rows = await ctx.em.getConnection().execute<FeedRow[]>(
       `select n.id, n.kind, n.complaint_id, c.incoming_number, n.delivered_at, n.content,
-              n.language, n.accessibility_needs, c.recipient_easy_read as easy_read
+              n.language, n.accessibility_needs, n.easy_read
          from notice n join complaint c on c.id = n.complaint_id
         where n.channel = 'ELECTRONIC' and n.delivered_at is not null and c.filed_by_id = ?
           and (?::timestamptz is null or (n.delivered_at, n.id) > (?::timestamptz, ?::uuid))

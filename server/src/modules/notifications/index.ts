@@ -3,4 +3,5 @@
 export * from './notice.entity.js';
 export * from './notification.service.js';
 export * from './notice.types.js';
+export * from './notice.resolver.js';
 export * from './module.js';

@@ -27,6 +27,7 @@ export class Notice {
     | 'attempts'
     | 'lastError'
     | 'language'
+    | 'easyRead'
     | 'deliveredHow'
     | 'deliveredOn'
     | 'deliveredById';
@@ -65,6 +66,10 @@ export class Notice {
   /** The recipient's language; null when unknown (then the notice is written in both). */
   @Property({ type: 'text', nullable: true })
   language: NoticeLanguage | null = null;
+
+  /** O2: written in short plain sentences, as the recipient asked. */
+  @Property({ type: 'boolean', default: false })
+  easyRead: boolean = false;
 
   @Property({ type: 'text', default: 'PENDING' })
   status: NoticeStatus = 'PENDING';
@@ -106,6 +111,7 @@ export type NoticeView = Pick<
   | 'createdAt'
   | 'deliveredAt'
   | 'language'
+  | 'easyRead'
   | 'status'
   | 'attempts'
   | 'lastError'

@@ -44,6 +44,7 @@ export class NotificationService {
           accessibilityNeeds: [...recipient.accessibilityNeeds],
           content: { ...content, level: complaint.level },
           language: recipient.language,
+          easyRead: recipient.easyRead,
           createdAt: at,
           // The portal pulls its feed: a notice is there, delivered, the moment it is written.
           ...(channel === 'ELECTRONIC'

@@ -114,6 +114,19 @@ describe('paper notices', () => {
     expect(notice).toMatchObject({ channel: 'POST', status: 'PENDING' });
     const today = almatyDate(new Date());
 
+    // What the officer prints: the letter in Kazakh and Russian (no language was given), from
+    // the same texts the email and SMS carry.
+    const officerClient = await world.as('officer');
+    const letter = await officerClient.request<{
+      complaint: { notices: { id: string; texts: { language: string; subject: string }[] }[] };
+    }>(
+      `query Case($id: ID!) { complaint(id: $id) { notices { id texts { language subject paragraphs } } } }`,
+      { id: complaint.id },
+    );
+    const texts = letter.data!.complaint.notices.find((n) => n.id === notice!.id)!.texts;
+    expect(texts.map((t) => t.language)).toEqual(['KK', 'RU']);
+    expect(texts[1]!.subject).toBe(`Ваша жалоба № ${complaint.incomingNumber} зарегистрирована`);
+
     const stranger = await world.as('officer2');
     const refused = await stranger.request(HANDOVER, { id: notice!.id, how: 'POSTED', on: today });
     expect(refused.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
