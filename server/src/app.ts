@@ -21,6 +21,8 @@ import { createApiContext } from './graphql/request-context.js';
 import { createResolvers } from './graphql/resolvers.js';
 import { buildComplaintsSchema } from './graphql/schema.js';
 import { createHttpServer } from './http.js';
+import { createLogger, type DestinationStream, type Logger } from './observability/logger.js';
+import { requestObservationPlugin } from './observability/request-record.js';
 import { createServices, type Services } from './services.js';
 
 export interface App {
@@ -30,12 +32,21 @@ export interface App {
   services: Services;
   /** Whether demo data was seeded at this start (the database was empty). */
   seeded: boolean;
+  /** The JSON log: one line per request, unexpected errors, start and stop. */
+  logger: Logger;
   stop(): Promise<void>;
 }
 
+/** What a test may add: the ORM's query hook, and where the JSON log goes (default stdout). */
+export interface AppOptions extends OrmOptions {
+  logDestination?: DestinationStream;
+}
+
 /** Opens the database (migrating it), seeds demo data if asked and empty, and listens. */
-export async function createApp(config: AppConfig, options: OrmOptions = {}): Promise<App> {
-  const database = await openDatabase(config, options);
+export async function createApp(config: AppConfig, options: AppOptions = {}): Promise<App> {
+  const { logDestination, ...ormOptions } = options;
+  const logger = createLogger(config.logLevel, logDestination);
+  const database = await openDatabase(config, ormOptions);
   try {
     const services = createServices(config);
     await services.calendars.syncWorkingDayTable(database.orm.em.fork());
@@ -68,7 +79,8 @@ export async function createApp(config: AppConfig, options: OrmOptions = {}): Pr
         ApolloServerPluginInlineTraceDisabled(),
         // Control characters and oversized texts in any input: refused before anything executes.
         inputGuardPlugin(),
-        unexpectedErrorLogPlugin(),
+        requestObservationPlugin(),
+        unexpectedErrorLogPlugin(logger),
         // Depth, cost and document limits, with the variables: refused before anything executes.
         queryLimitsPlugin(),
         // No HTTP caching of a case queue: the per-field cache-control bookkeeping is pure cost.
@@ -86,6 +98,7 @@ export async function createApp(config: AppConfig, options: OrmOptions = {}): Pr
       hstsMaxAgeSeconds: config.hstsMaxAgeSeconds,
       createContext: (req, edge) => createApiContext(database.orm, services, req, edge),
       ready: async () => (await database.orm.checkConnection()).ok,
+      logger,
     });
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
@@ -98,6 +111,7 @@ export async function createApp(config: AppConfig, options: OrmOptions = {}): Pr
       orm: database.orm,
       services,
       seeded,
+      logger,
       async stop() {
         await new Promise<void>((resolve) => server.close(() => resolve()));
         server.closeAllConnections();

@@ -41,7 +41,12 @@ export interface AppConfig {
   gatewaySecret: string | null;
   /** `Strict-Transport-Security` max-age for requests that came over TLS; 0 sends none. */
   hstsMaxAgeSeconds: number;
+  /** What the JSON log (pino, stdout) keeps: `info` by default, `silent` under NODE_ENV=test. */
+  logLevel: LogLevel;
 }
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
 
 /** A bad environment value: start-up stops with one line that names the variable. */
 export class ConfigError extends Error {
@@ -182,6 +187,15 @@ function parseNonNegative(value: string | undefined, variable: string, fallback:
   return Number(value);
 }
 
+function parseLogLevel(value: string | undefined, nodeEnv: NodeEnv): LogLevel {
+  if (value === undefined || value === '') return nodeEnv === 'test' ? 'silent' : 'info';
+  const level = LOG_LEVELS.find((known) => known === value);
+  if (level === undefined) {
+    throw new ConfigError('LOG_LEVEL', `must be one of ${LOG_LEVELS.join(', ')}, got "${value}"`);
+  }
+  return level;
+}
+
 function parseTrustProxy(value: string | undefined): string[] {
   if (value === undefined || value.trim() === '') return [];
   const addresses = value.split(',').map((part) => part.trim());
@@ -239,5 +253,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
     gatewaySecret: parseGatewaySecret(env.GATEWAY_SECRET),
     hstsMaxAgeSeconds: parseNonNegative(env.HSTS_MAX_AGE, 'HSTS_MAX_AGE', 31_536_000),
+    logLevel: parseLogLevel(env.LOG_LEVEL, nodeEnv),
   };
 }

@@ -12,6 +12,13 @@ import {
   trustedProxies,
   type RequestEdge,
 } from './graphql/request-context.js';
+import { loggedError, type Logger } from './observability/logger.js';
+import { logRequest } from './observability/request-log.js';
+import {
+  newRequestRecord,
+  observeContext,
+  type RequestRecord,
+} from './observability/request-record.js';
 
 export const MAX_BODY_BYTES = 1_000_000;
 /** Operations in one batched request, at most. */
@@ -27,6 +34,8 @@ export interface HttpHandlers {
   trustProxy: readonly string[];
   /** `Strict-Transport-Security` max-age for requests that came over TLS; 0 sends none. */
   hstsMaxAgeSeconds: number;
+  /** One line per request, and whatever went wrong unexpectedly. */
+  logger: Logger;
 }
 
 const CONTENT_TYPES: Record<string, string> = {
@@ -62,15 +71,29 @@ const LANDING_PAGE_CSP = "frame-ancestors 'none'; base-uri 'self'; object-src 'n
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
-/** `/graphql`, `/healthz`, `/readyz`, and the admin SPA at `/`: plain Node HTTP, no framework. */
+/**
+ * `/graphql`, `/healthz`, `/readyz`, and the admin SPA at `/`: plain Node HTTP, no framework.
+ * Every request is logged in one line when its answer is done.
+ */
 export function createHttpServer(handlers: HttpHandlers): Server {
   const trusted = trustedProxies(handlers.trustProxy);
   return createServer((req, res) => {
+    const started = performance.now();
     const offered = req.headers['x-request-id'];
     const edge: RequestEdge = {
       requestId: typeof offered === 'string' && REQUEST_ID.test(offered) ? offered : randomUUID(),
       clientAddress: clientAddressOf(req, trusted),
     };
+    const record = newRequestRecord(edge.requestId);
+    res.once('close', () => {
+      const end = {
+        method: req.method ?? 'GET',
+        status: res.statusCode,
+        seconds: (performance.now() - started) / 1000,
+        aborted: !res.writableFinished,
+      };
+      logRequest(handlers.logger, record, end);
+    });
     res.setHeader('x-request-id', edge.requestId);
     res.setHeader('content-security-policy', API_CSP);
     res.setHeader('referrer-policy', 'no-referrer');
@@ -82,9 +105,12 @@ export function createHttpServer(handlers: HttpHandlers): Server {
         `max-age=${handlers.hstsMaxAgeSeconds}; includeSubDomains`,
       );
     }
-    handle(handlers, req, res, edge).catch((error: unknown) => {
+    handle(handlers, req, res, edge, record).catch((error: unknown) => {
       // Only the log learns what went wrong; the client gets the request id to quote.
-      console.error(`request ${edge.requestId} failed`, error);
+      handlers.logger.error(
+        { requestId: edge.requestId, error: loggedError(error) },
+        'request failed',
+      );
       if (!res.headersSent) send(res, 500, 'text/plain; charset=utf-8', 'Internal server error');
       else res.destroy();
     });
@@ -96,11 +122,16 @@ async function handle(
   req: IncomingMessage,
   res: ServerResponse,
   edge: RequestEdge,
+  record: RequestRecord,
 ): Promise<void> {
   const url = parseUrl(req.url);
   if (url === null) return badRequest(res);
-  if (url.pathname === '/healthz') return send(res, 200, 'application/json', '{"status":"ok"}');
+  if (url.pathname === '/healthz') {
+    record.route = '/healthz';
+    return send(res, 200, 'application/json', '{"status":"ok"}');
+  }
   if (url.pathname === '/readyz') {
+    record.route = '/readyz';
     const ready = await handlers.ready().catch(() => false);
     return send(
       res,
@@ -109,7 +140,10 @@ async function handle(
       JSON.stringify({ status: ready ? 'ready' : 'database unavailable' }),
     );
   }
-  if (url.pathname === '/graphql') return graphql(handlers, req, res, url, edge);
+  if (url.pathname === '/graphql') {
+    record.route = '/graphql';
+    return graphql(handlers, req, res, url, edge, record);
+  }
   return serveAdmin(handlers.adminDir, url.pathname, res);
 }
 
@@ -128,6 +162,7 @@ async function graphql(
   res: ServerResponse,
   url: URL,
   edge: RequestEdge,
+  record: RequestRecord,
 ): Promise<void> {
   const body = await readBody(req);
   if (body === null) {
@@ -178,7 +213,7 @@ async function graphql(
   }
   const response = await handlers.apollo.executeHTTPGraphQLRequest({
     httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body: parsed },
-    context: () => handlers.createContext(req, edge),
+    context: async () => observeContext(await handlers.createContext(req, edge), record),
   });
   for (const [key, value] of response.headers) res.setHeader(key, value);
   if (!handlers.production && response.headers.get('content-type')?.startsWith('text/html')) {

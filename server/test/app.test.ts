@@ -179,6 +179,13 @@ describe('configuration', () => {
     expect(loadConfig({}).port).toBe(4000);
   });
 
+  it('Config: LOG_LEVEL is checked and names itself', () => {
+    expect(variableOf({ LOG_LEVEL: 'verbose' })).toBe('LOG_LEVEL');
+    expect(loadConfig({}).logLevel).toBe('info');
+    expect(loadConfig({ NODE_ENV: 'test' }).logLevel).toBe('silent');
+    expect(loadConfig({ LOG_LEVEL: 'silent' }).logLevel).toBe('silent');
+  });
+
   it('Security: production refuses a JWT_SECRET that is short, low in entropy or a known default', () => {
     const weak = [
       'development-only-secret-change-me-in-production',
