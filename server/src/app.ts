@@ -21,7 +21,9 @@ import { createApiContext } from './graphql/request-context.js';
 import { createResolvers } from './graphql/resolvers.js';
 import { buildComplaintsSchema } from './graphql/schema.js';
 import { createHttpServer } from './http.js';
+import { registerComplaintGauges } from './observability/complaint-gauges.js';
 import { createLogger, type DestinationStream, type Logger } from './observability/logger.js';
+import { createMetrics, type Metrics } from './observability/metrics.js';
 import { requestObservationPlugin } from './observability/request-record.js';
 import { createServices, type Services } from './services.js';
 
@@ -34,6 +36,8 @@ export interface App {
   seeded: boolean;
   /** The JSON log: one line per request, unexpected errors, start and stop. */
   logger: Logger;
+  /** `GET /metrics`; `registerGauge` adds a value computed at scrape time. */
+  metrics: Pick<Metrics, 'registerGauge'>;
   stop(): Promise<void>;
 }
 
@@ -90,6 +94,8 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
       ],
     });
     await apollo.start();
+    const metrics = createMetrics(logger);
+    registerComplaintGauges(metrics, database.orm);
     const server = createHttpServer({
       apollo,
       adminDir: config.adminDir,
@@ -99,6 +105,8 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
       createContext: (req, edge) => createApiContext(database.orm, services, req, edge),
       ready: async () => (await database.orm.checkConnection()).ok,
       logger,
+      metrics,
+      metricsToken: config.metricsToken,
     });
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
@@ -112,6 +120,7 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
       services,
       seeded,
       logger,
+      metrics,
       async stop() {
         await new Promise<void>((resolve) => server.close(() => resolve()));
         server.closeAllConnections();

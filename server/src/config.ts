@@ -43,6 +43,11 @@ export interface AppConfig {
   hstsMaxAgeSeconds: number;
   /** What the JSON log (pino, stdout) keeps: `info` by default, `silent` under NODE_ENV=test. */
   logLevel: LogLevel;
+  /**
+   * `METRICS_TOKEN`: `GET /metrics` then asks for `Authorization: Bearer <token>`; without one it
+   * answers the machine itself (loopback) only.
+   */
+  metricsToken: string | null;
 }
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -196,6 +201,17 @@ function parseLogLevel(value: string | undefined, nodeEnv: NodeEnv): LogLevel {
   return level;
 }
 
+function parseMetricsToken(value: string | undefined): string | null {
+  if (value === undefined || value === '') return null;
+  if (value.length < 16 || !/^[\x21-\x7e]+$/.test(value)) {
+    throw new ConfigError(
+      'METRICS_TOKEN',
+      'must be at least 16 printable characters without spaces (e.g. `openssl rand -hex 32`)',
+    );
+  }
+  return value;
+}
+
 function parseTrustProxy(value: string | undefined): string[] {
   if (value === undefined || value.trim() === '') return [];
   const addresses = value.split(',').map((part) => part.trim());
@@ -254,5 +270,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     gatewaySecret: parseGatewaySecret(env.GATEWAY_SECRET),
     hstsMaxAgeSeconds: parseNonNegative(env.HSTS_MAX_AGE, 'HSTS_MAX_AGE', 31_536_000),
     logLevel: parseLogLevel(env.LOG_LEVEL, nodeEnv),
+    metricsToken: parseMetricsToken(env.METRICS_TOKEN),
   };
 }

@@ -13,6 +13,7 @@ import {
   type RequestEdge,
 } from './graphql/request-context.js';
 import { loggedError, type Logger } from './observability/logger.js';
+import { scrapeAccess, type Metrics } from './observability/metrics.js';
 import { logRequest } from './observability/request-log.js';
 import {
   newRequestRecord,
@@ -36,6 +37,9 @@ export interface HttpHandlers {
   hstsMaxAgeSeconds: number;
   /** One line per request, and whatever went wrong unexpectedly. */
   logger: Logger;
+  metrics: Metrics;
+  /** `METRICS_TOKEN`; null lets only the machine itself read `/metrics`. */
+  metricsToken: string | null;
 }
 
 const CONTENT_TYPES: Record<string, string> = {
@@ -72,8 +76,8 @@ const LANDING_PAGE_CSP = "frame-ancestors 'none'; base-uri 'self'; object-src 'n
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
 /**
- * `/graphql`, `/healthz`, `/readyz`, and the admin SPA at `/`: plain Node HTTP, no framework.
- * Every request is logged in one line when its answer is done.
+ * `/graphql`, `/healthz`, `/readyz`, `/metrics`, and the admin SPA at `/`: plain Node HTTP, no
+ * framework. Every request is logged in one line and counted when its answer is done.
  */
 export function createHttpServer(handlers: HttpHandlers): Server {
   const trusted = trustedProxies(handlers.trustProxy);
@@ -93,6 +97,7 @@ export function createHttpServer(handlers: HttpHandlers): Server {
         aborted: !res.writableFinished,
       };
       logRequest(handlers.logger, record, end);
+      handlers.metrics.countRequest(record, end);
     });
     res.setHeader('x-request-id', edge.requestId);
     res.setHeader('content-security-policy', API_CSP);
@@ -140,11 +145,37 @@ async function handle(
       JSON.stringify({ status: ready ? 'ready' : 'database unavailable' }),
     );
   }
+  if (url.pathname === '/metrics') {
+    record.route = '/metrics';
+    return metrics(handlers, req, res, edge);
+  }
   if (url.pathname === '/graphql') {
     record.route = '/graphql';
     return graphql(handlers, req, res, url, edge, record);
   }
   return serveAdmin(handlers.adminDir, url.pathname, res);
+}
+
+/** Prometheus' scrape: for the bearer of METRICS_TOKEN, or without one for this machine only. */
+async function metrics(
+  handlers: HttpHandlers,
+  req: IncomingMessage,
+  res: ServerResponse,
+  edge: RequestEdge,
+): Promise<void> {
+  const access = scrapeAccess(req, edge.clientAddress, handlers.metricsToken);
+  if (access === 'hidden') return send(res, 404, 'text/plain; charset=utf-8', 'Not found');
+  if (access === 'unauthorized') {
+    res.setHeader('www-authenticate', 'Bearer realm="metrics"');
+    return send(res, 401, 'text/plain; charset=utf-8', 'Unauthorized');
+  }
+  if (req.method !== 'GET' && req.method !== 'HEAD') {
+    res.setHeader('allow', 'GET, HEAD');
+    return send(res, 405, 'text/plain; charset=utf-8', 'Method not allowed');
+  }
+  const { contentType, body } = await handlers.metrics.scrape();
+  res.setHeader('cache-control', 'no-store');
+  return send(res, 200, contentType, body);
 }
 
 /** The request target as a URL, or null when it is not one. */

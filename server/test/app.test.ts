@@ -179,11 +179,25 @@ describe('configuration', () => {
     expect(loadConfig({}).port).toBe(4000);
   });
 
-  it('Config: LOG_LEVEL is checked and names itself', () => {
+  it('Config: LOG_LEVEL and METRICS_TOKEN are checked and name themselves', () => {
     expect(variableOf({ LOG_LEVEL: 'verbose' })).toBe('LOG_LEVEL');
-    expect(loadConfig({}).logLevel).toBe('info');
+    expect(variableOf({ METRICS_TOKEN: 'short' })).toBe('METRICS_TOKEN');
+    expect(variableOf({ METRICS_TOKEN: 'has a space in it somewhere' })).toBe('METRICS_TOKEN');
+    const defaults = loadConfig({});
+    expect(defaults).toMatchObject({
+      logLevel: 'info',
+      metricsToken: null,
+    });
     expect(loadConfig({ NODE_ENV: 'test' }).logLevel).toBe('silent');
-    expect(loadConfig({ LOG_LEVEL: 'silent' }).logLevel).toBe('silent');
+    expect(
+      loadConfig({
+        LOG_LEVEL: 'silent',
+        METRICS_TOKEN: 'a-long-enough-token-0123456789',
+      }),
+    ).toMatchObject({
+      logLevel: 'silent',
+      metricsToken: 'a-long-enough-token-0123456789',
+    });
   });
 
   it('Security: production refuses a JWT_SECRET that is short, low in entropy or a known default', () => {

@@ -1,0 +1,29 @@
+import type { LocalDate } from '@complaints/calendar';
+import { COMPLAINT_STATUS_VALUES, isOpen } from '@complaints/domain';
+import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import { almatyDate } from '../modules/calendar/index.js';
+import { Complaint } from '../modules/complaints/index.js';
+import type { Metrics } from './metrics.js';
+
+const OPEN_STATUSES = COMPLAINT_STATUS_VALUES.filter(isOpen);
+
+/** The complaint gauges, each one count at scrape time. */
+export function registerComplaintGauges(
+  metrics: Metrics,
+  orm: MikroORM,
+  clock: () => Date = () => new Date(),
+): void {
+  metrics.registerGauge({
+    name: 'complaints_overdue',
+    help: 'Open complaints whose response deadline is before today (Asia/Almaty), as `Complaint.overdue` says.',
+    collect: () => countOverdue(orm.em.fork(), almatyDate(clock())),
+  });
+}
+
+/** `overdue` (complaint-view.ts) as one count: open, and today is after the deadline. */
+export function countOverdue(em: EntityManager, today: LocalDate): Promise<number> {
+  return em.count(Complaint, {
+    status: { $in: OPEN_STATUSES },
+    registration: { responseDeadline: { $lt: today } },
+  });
+}
