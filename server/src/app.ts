@@ -21,11 +21,20 @@ import { createApiContext } from './graphql/request-context.js';
 import { createResolvers } from './graphql/resolvers.js';
 import { buildComplaintsSchema } from './graphql/schema.js';
 import { createHttpServer } from './http.js';
+import { drainable, IDLE_GRACE_MS } from './lifecycle/drain.js';
 import { registerComplaintGauges } from './observability/complaint-gauges.js';
-import { createLogger, type DestinationStream, type Logger } from './observability/logger.js';
+import {
+  createLogger,
+  loggedError,
+  type DestinationStream,
+  type Logger,
+} from './observability/logger.js';
 import { createMetrics, type Metrics } from './observability/metrics.js';
 import { requestObservationPlugin } from './observability/request-record.js';
 import { createServices, type Services } from './services.js';
+
+/** Work to finish before the database closes (job workers, say): awaited one after another. */
+export type ShutdownStep = () => Promise<void> | void;
 
 export interface App {
   url: string;
@@ -38,6 +47,18 @@ export interface App {
   logger: Logger;
   /** `GET /metrics`; `registerGauge` adds a value computed at scrape time. */
   metrics: Pick<Metrics, 'registerGauge'>;
+  /**
+   * Adds a step to both ways of stopping, run in the order added, after the HTTP server has
+   * drained and before Apollo and the database close.
+   */
+  onShutdown(step: ShutdownStep): void;
+  /**
+   * SIGTERM's way: `/readyz` answers 503, no new connections, requests in flight finish (at most
+   * SHUTDOWN_TIMEOUT_MS), idle connections close; then the shutdown steps, Apollo, the database.
+   * Rejects, after closing everything, when a step failed.
+   */
+  shutdown(): Promise<void>;
+  /** The same without waiting for idle connections (tests); in-flight requests still finish. */
   stop(): Promise<void>;
 }
 
@@ -66,6 +87,8 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
     const production = config.nodeEnv === 'production';
     const apollo = new ApolloServer<ApiContext>({
       gateway: compiledExecutionGateway(schema),
+      // main.ts drains and stops on SIGTERM/SIGINT; Apollo's own handler would stop it mid-drain.
+      stopOnTerminationSignals: false,
       // Bounds the document before graphql's own validation, whose cost grows faster than it.
       parseOptions: queryParseOptions,
       allowBatchedHttpRequests: true,
@@ -107,12 +130,32 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
       logger,
       metrics,
       metricsToken: config.metricsToken,
+      draining: () => drain.draining,
     });
+    const drain = drainable(server);
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       server.listen(config.port, config.host, () => resolve());
     });
     const { port } = server.address() as AddressInfo;
+    const steps: ShutdownStep[] = [];
+    let stopped: Promise<void> | null = null;
+    const stop = async (idleGraceMs: number) => {
+      const { cut } = await drain.drain(config.shutdownTimeoutMs, idleGraceMs);
+      if (cut > 0) logger.warn({ cut }, 'requests cut off at SHUTDOWN_TIMEOUT_MS');
+      const failures: unknown[] = [];
+      for (const step of steps) {
+        try {
+          await step();
+        } catch (error) {
+          failures.push(error);
+          logger.error({ step: step.name, error: loggedError(error) }, 'shutdown step failed');
+        }
+      }
+      await apollo.stop();
+      await database.stop();
+      if (failures.length > 0) throw new AggregateError(failures, 'a shutdown step failed');
+    };
     return {
       url: `http://localhost:${port}`,
       port,
@@ -121,12 +164,11 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
       seeded,
       logger,
       metrics,
-      async stop() {
-        await new Promise<void>((resolve) => server.close(() => resolve()));
-        server.closeAllConnections();
-        await apollo.stop();
-        await database.stop();
+      onShutdown(step) {
+        steps.push(step);
       },
+      shutdown: () => (stopped ??= stop(IDLE_GRACE_MS)),
+      stop: () => (stopped ??= stop(0)),
     };
   } catch (error) {
     await database.stop();

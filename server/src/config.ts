@@ -48,6 +48,8 @@ export interface AppConfig {
    * answers the machine itself (loopback) only.
    */
   metricsToken: string | null;
+  /** How long a graceful shutdown (SIGTERM) lets in-flight requests finish, in ms. */
+  shutdownTimeoutMs: number;
 }
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -184,10 +186,15 @@ function parseSwitch(value: string | undefined, variable: string): boolean {
   throw new ConfigError(variable, `must be 0 or 1, got "${value}"`);
 }
 
-function parseNonNegative(value: string | undefined, variable: string, fallback: number): number {
+function parseNonNegative(
+  value: string | undefined,
+  variable: string,
+  fallback: number,
+  unit = 'seconds',
+): number {
   if (value === undefined || value === '') return fallback;
   if (!/^\d{1,10}$/.test(value)) {
-    throw new ConfigError(variable, `must be a whole number of seconds, got "${value}"`);
+    throw new ConfigError(variable, `must be a whole number of ${unit}, got "${value}"`);
   }
   return Number(value);
 }
@@ -271,5 +278,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     hstsMaxAgeSeconds: parseNonNegative(env.HSTS_MAX_AGE, 'HSTS_MAX_AGE', 31_536_000),
     logLevel: parseLogLevel(env.LOG_LEVEL, nodeEnv),
     metricsToken: parseMetricsToken(env.METRICS_TOKEN),
+    shutdownTimeoutMs: parseNonNegative(
+      env.SHUTDOWN_TIMEOUT_MS,
+      'SHUTDOWN_TIMEOUT_MS',
+      25_000,
+      'milliseconds',
+    ),
   };
 }

@@ -40,6 +40,8 @@ export interface HttpHandlers {
   metrics: Metrics;
   /** `METRICS_TOKEN`; null lets only the machine itself read `/metrics`. */
   metricsToken: string | null;
+  /** True while a graceful shutdown drains: `/readyz` answers 503. */
+  draining(): boolean;
 }
 
 const CONTENT_TYPES: Record<string, string> = {
@@ -137,12 +139,17 @@ async function handle(
   }
   if (url.pathname === '/readyz') {
     record.route = '/readyz';
-    const ready = await handlers.ready().catch(() => false);
+    // Draining: the load balancer should send new work elsewhere; the database is not asked.
+    const status = handlers.draining()
+      ? 'draining'
+      : (await handlers.ready().catch(() => false))
+        ? 'ready'
+        : 'database unavailable';
     return send(
       res,
-      ready ? 200 : 503,
+      status === 'ready' ? 200 : 503,
       'application/json',
-      JSON.stringify({ status: ready ? 'ready' : 'database unavailable' }),
+      JSON.stringify({ status }),
     );
   }
   if (url.pathname === '/metrics') {
