@@ -50,7 +50,19 @@ export interface AppConfig {
   gatewaySecret: string | null;
   /** `Strict-Transport-Security` max-age for requests that came over TLS; 0 sends none. */
   hstsMaxAgeSeconds: number;
+  /** What the JSON log (pino, stdout) keeps: `info` by default, `silent` under NODE_ENV=test. */
+  logLevel: LogLevel;
+  /**
+   * `METRICS_TOKEN`: `GET /metrics` then asks for `Authorization: Bearer <token>`; without one it
+   * answers the machine itself (loopback) only.
+   */
+  metricsToken: string | null;
+  /** How long a graceful shutdown (SIGTERM) lets in-flight requests finish, in ms. */
+  shutdownTimeoutMs: number;
 }
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
 
 /** A bad environment value: start-up stops with one line that names the variable. */
 export class ConfigError extends Error {
@@ -187,10 +199,15 @@ function parseSwitch(value: string | undefined, variable: string): boolean {
   throw new ConfigError(variable, `must be 0 or 1, got "${value}"`);
 }
 
-function parseNonNegative(value: string | undefined, variable: string, fallback: number): number {
+function parseNonNegative(
+  value: string | undefined,
+  variable: string,
+  fallback: number,
+  unit = 'seconds',
+): number {
   if (value === undefined || value === '') return fallback;
   if (!/^\d{1,10}$/.test(value)) {
-    throw new ConfigError(variable, `must be a whole number of seconds, got "${value}"`);
+    throw new ConfigError(variable, `must be a whole number of ${unit}, got "${value}"`);
   }
   return Number(value);
 }
@@ -217,6 +234,26 @@ function parseServiceUrl(
   }
   if (!protocols.includes(url.protocol)) {
     throw new ConfigError(variable, `must be a ${protocols.join(' or ')}// URL`);
+  }
+  return value;
+}
+
+function parseLogLevel(value: string | undefined, nodeEnv: NodeEnv): LogLevel {
+  if (value === undefined || value === '') return nodeEnv === 'test' ? 'silent' : 'info';
+  const level = LOG_LEVELS.find((known) => known === value);
+  if (level === undefined) {
+    throw new ConfigError('LOG_LEVEL', `must be one of ${LOG_LEVELS.join(', ')}, got "${value}"`);
+  }
+  return level;
+}
+
+function parseMetricsToken(value: string | undefined): string | null {
+  if (value === undefined || value === '') return null;
+  if (value.length < 16 || !/^[\x21-\x7e]+$/.test(value)) {
+    throw new ConfigError(
+      'METRICS_TOKEN',
+      'must be at least 16 printable characters without spaces (e.g. `openssl rand -hex 32`)',
+    );
   }
   return value;
 }
@@ -293,5 +330,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
     gatewaySecret: parseGatewaySecret(env.GATEWAY_SECRET),
     hstsMaxAgeSeconds: parseNonNegative(env.HSTS_MAX_AGE, 'HSTS_MAX_AGE', 31_536_000),
+    logLevel: parseLogLevel(env.LOG_LEVEL, nodeEnv),
+    metricsToken: parseMetricsToken(env.METRICS_TOKEN),
+    shutdownTimeoutMs: parseNonNegative(
+      env.SHUTDOWN_TIMEOUT_MS,
+      'SHUTDOWN_TIMEOUT_MS',
+      25_000,
+      'milliseconds',
+    ),
   };
 }

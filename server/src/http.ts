@@ -12,6 +12,14 @@ import {
   trustedProxies,
   type RequestEdge,
 } from './graphql/request-context.js';
+import { loggedError, type Logger } from './observability/logger.js';
+import { scrapeAccess, type Metrics } from './observability/metrics.js';
+import { logRequest } from './observability/request-log.js';
+import {
+  newRequestRecord,
+  observeContext,
+  type RequestRecord,
+} from './observability/request-record.js';
 
 export const MAX_BODY_BYTES = 1_000_000;
 /** Operations in one batched request, at most. */
@@ -27,6 +35,13 @@ export interface HttpHandlers {
   trustProxy: readonly string[];
   /** `Strict-Transport-Security` max-age for requests that came over TLS; 0 sends none. */
   hstsMaxAgeSeconds: number;
+  /** One line per request, and whatever went wrong unexpectedly. */
+  logger: Logger;
+  metrics: Metrics;
+  /** `METRICS_TOKEN`; null lets only the machine itself read `/metrics`. */
+  metricsToken: string | null;
+  /** True while a graceful shutdown drains: `/readyz` answers 503. */
+  draining(): boolean;
 }
 
 const CONTENT_TYPES: Record<string, string> = {
@@ -62,15 +77,30 @@ const LANDING_PAGE_CSP = "frame-ancestors 'none'; base-uri 'self'; object-src 'n
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
-/** `/graphql`, `/healthz`, `/readyz`, and the admin SPA at `/`: plain Node HTTP, no framework. */
+/**
+ * `/graphql`, `/healthz`, `/readyz`, `/metrics`, and the admin SPA at `/`: plain Node HTTP, no
+ * framework. Every request is logged in one line and counted when its answer is done.
+ */
 export function createHttpServer(handlers: HttpHandlers): Server {
   const trusted = trustedProxies(handlers.trustProxy);
   return createServer((req, res) => {
+    const started = performance.now();
     const offered = req.headers['x-request-id'];
     const edge: RequestEdge = {
       requestId: typeof offered === 'string' && REQUEST_ID.test(offered) ? offered : randomUUID(),
       clientAddress: clientAddressOf(req, trusted),
     };
+    const record = newRequestRecord(edge.requestId);
+    res.once('close', () => {
+      const end = {
+        method: req.method ?? 'GET',
+        status: res.statusCode,
+        seconds: (performance.now() - started) / 1000,
+        aborted: !res.writableFinished,
+      };
+      logRequest(handlers.logger, record, end);
+      handlers.metrics.countRequest(record, end);
+    });
     res.setHeader('x-request-id', edge.requestId);
     res.setHeader('content-security-policy', API_CSP);
     res.setHeader('referrer-policy', 'no-referrer');
@@ -82,9 +112,12 @@ export function createHttpServer(handlers: HttpHandlers): Server {
         `max-age=${handlers.hstsMaxAgeSeconds}; includeSubDomains`,
       );
     }
-    handle(handlers, req, res, edge).catch((error: unknown) => {
+    handle(handlers, req, res, edge, record).catch((error: unknown) => {
       // Only the log learns what went wrong; the client gets the request id to quote.
-      console.error(`request ${edge.requestId} failed`, error);
+      handlers.logger.error(
+        { requestId: edge.requestId, error: loggedError(error) },
+        'request failed',
+      );
       if (!res.headersSent) send(res, 500, 'text/plain; charset=utf-8', 'Internal server error');
       else res.destroy();
     });
@@ -96,21 +129,60 @@ async function handle(
   req: IncomingMessage,
   res: ServerResponse,
   edge: RequestEdge,
+  record: RequestRecord,
 ): Promise<void> {
   const url = parseUrl(req.url);
   if (url === null) return badRequest(res);
-  if (url.pathname === '/healthz') return send(res, 200, 'application/json', '{"status":"ok"}');
+  if (url.pathname === '/healthz') {
+    record.route = '/healthz';
+    return send(res, 200, 'application/json', '{"status":"ok"}');
+  }
   if (url.pathname === '/readyz') {
-    const ready = await handlers.ready().catch(() => false);
+    record.route = '/readyz';
+    // Draining: the load balancer should send new work elsewhere; the database is not asked.
+    const status = handlers.draining()
+      ? 'draining'
+      : (await handlers.ready().catch(() => false))
+        ? 'ready'
+        : 'database unavailable';
     return send(
       res,
-      ready ? 200 : 503,
+      status === 'ready' ? 200 : 503,
       'application/json',
-      JSON.stringify({ status: ready ? 'ready' : 'database unavailable' }),
+      JSON.stringify({ status }),
     );
   }
-  if (url.pathname === '/graphql') return graphql(handlers, req, res, url, edge);
+  if (url.pathname === '/metrics') {
+    record.route = '/metrics';
+    return metrics(handlers, req, res, edge);
+  }
+  if (url.pathname === '/graphql') {
+    record.route = '/graphql';
+    return graphql(handlers, req, res, url, edge, record);
+  }
   return serveAdmin(handlers.adminDir, url.pathname, res);
+}
+
+/** Prometheus' scrape: for the bearer of METRICS_TOKEN, or without one for this machine only. */
+async function metrics(
+  handlers: HttpHandlers,
+  req: IncomingMessage,
+  res: ServerResponse,
+  edge: RequestEdge,
+): Promise<void> {
+  const access = scrapeAccess(req, edge.clientAddress, handlers.metricsToken);
+  if (access === 'hidden') return send(res, 404, 'text/plain; charset=utf-8', 'Not found');
+  if (access === 'unauthorized') {
+    res.setHeader('www-authenticate', 'Bearer realm="metrics"');
+    return send(res, 401, 'text/plain; charset=utf-8', 'Unauthorized');
+  }
+  if (req.method !== 'GET' && req.method !== 'HEAD') {
+    res.setHeader('allow', 'GET, HEAD');
+    return send(res, 405, 'text/plain; charset=utf-8', 'Method not allowed');
+  }
+  const { contentType, body } = await handlers.metrics.scrape();
+  res.setHeader('cache-control', 'no-store');
+  return send(res, 200, contentType, body);
 }
 
 /** The request target as a URL, or null when it is not one. */
@@ -128,6 +200,7 @@ async function graphql(
   res: ServerResponse,
   url: URL,
   edge: RequestEdge,
+  record: RequestRecord,
 ): Promise<void> {
   const body = await readBody(req);
   if (body === null) {
@@ -178,7 +251,7 @@ async function graphql(
   }
   const response = await handlers.apollo.executeHTTPGraphQLRequest({
     httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body: parsed },
-    context: () => handlers.createContext(req, edge),
+    context: async () => observeContext(await handlers.createContext(req, edge), record),
   });
   for (const [key, value] of response.headers) res.setHeader(key, value);
   if (!handlers.production && response.headers.get('content-type')?.startsWith('text/html')) {

@@ -1,6 +1,7 @@
 import { createApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
 import { DEMO_USERS } from './db/seed/demo-seed.js';
+import { loggedError } from './observability/logger.js';
 
 try {
   const config = loadConfig();
@@ -19,14 +20,29 @@ try {
     console.log(`  Demo logins (password "${config.demoPassword}"):`);
     for (const user of DEMO_USERS) console.log(`    ${user.email.padEnd(22)} ${user.role}`);
   }
-  const shutdown = () => {
-    app.stop().then(
-      () => process.exit(0),
-      () => process.exit(1),
+  // Graceful: drain the requests in flight (at most SHUTDOWN_TIMEOUT_MS), run the shutdown
+  // steps, close Apollo and the database, exit 0. A second signal ends the process at once.
+  let stopping = false;
+  const shutdown = (signal: NodeJS.Signals) => {
+    if (stopping) {
+      app.logger.warn({ signal }, 'second signal: exiting without finishing');
+      process.exit(1);
+    }
+    stopping = true;
+    app.logger.info({ signal, timeoutMs: config.shutdownTimeoutMs }, 'shutting down');
+    app.shutdown().then(
+      () => {
+        app.logger.info('stopped');
+        process.exit(0);
+      },
+      (error: unknown) => {
+        app.logger.error({ error: loggedError(error) }, 'shutdown failed');
+        process.exit(1);
+      },
     );
   };
-  process.once('SIGINT', shutdown);
-  process.once('SIGTERM', shutdown);
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
 } catch (error) {
   if (error instanceof ConfigError) {
     console.error(`Cannot start: ${error.message}`);

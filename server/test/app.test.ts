@@ -179,6 +179,31 @@ describe('configuration', () => {
     expect(loadConfig({}).port).toBe(4000);
   });
 
+  it('Config: LOG_LEVEL, METRICS_TOKEN and SHUTDOWN_TIMEOUT_MS are checked and name themselves', () => {
+    expect(variableOf({ LOG_LEVEL: 'verbose' })).toBe('LOG_LEVEL');
+    expect(variableOf({ METRICS_TOKEN: 'short' })).toBe('METRICS_TOKEN');
+    expect(variableOf({ METRICS_TOKEN: 'has a space in it somewhere' })).toBe('METRICS_TOKEN');
+    expect(variableOf({ SHUTDOWN_TIMEOUT_MS: '2.5s' })).toBe('SHUTDOWN_TIMEOUT_MS');
+    const defaults = loadConfig({});
+    expect(defaults).toMatchObject({
+      logLevel: 'info',
+      metricsToken: null,
+      shutdownTimeoutMs: 25_000,
+    });
+    expect(loadConfig({ NODE_ENV: 'test' }).logLevel).toBe('silent');
+    expect(
+      loadConfig({
+        LOG_LEVEL: 'silent',
+        METRICS_TOKEN: 'a-long-enough-token-0123456789',
+        SHUTDOWN_TIMEOUT_MS: '5000',
+      }),
+    ).toMatchObject({
+      logLevel: 'silent',
+      metricsToken: 'a-long-enough-token-0123456789',
+      shutdownTimeoutMs: 5000,
+    });
+  });
+
   it('Security: production refuses a JWT_SECRET that is short, low in entropy or a known default', () => {
     const weak = [
       'development-only-secret-change-me-in-production',

@@ -3,6 +3,7 @@ import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { OptimisticLockError, NotFoundError as OrmNotFoundError } from '@mikro-orm/core';
 import { AppError } from '../errors.js';
+import { loggedError, type Logger } from '../observability/logger.js';
 import type { ApiContext } from './request-context.js';
 
 // Codes Apollo itself gives to request errors (parse, validation, bad variables): safe to show.
@@ -20,7 +21,7 @@ const APOLLO_CODES = new Set([
  * Logs, with the request id, every error that reaches a client as INTERNAL_SERVER_ERROR: the
  * client gets no detail, so the log is where an operator finds what happened.
  */
-export function unexpectedErrorLogPlugin(): ApolloServerPlugin<ApiContext> {
+export function unexpectedErrorLogPlugin(logger: Logger): ApolloServerPlugin<ApiContext> {
   return {
     requestDidStart() {
       return Promise.resolve({
@@ -28,16 +29,14 @@ export function unexpectedErrorLogPlugin(): ApolloServerPlugin<ApiContext> {
           for (const error of errors) {
             const original = originalOf(error);
             if (isExpected(original, error)) continue;
-            console.error(
-              JSON.stringify({
-                level: 'error',
-                msg: 'unexpected error',
+            logger.error(
+              {
                 requestId: contextValue.requestId,
                 operationName: operationName ?? null,
                 path: error.path ?? null,
-                error: original instanceof Error ? original.message : String(original),
-                stack: original instanceof Error ? original.stack : undefined,
-              }),
+                error: loggedError(original),
+              },
+              'unexpected error',
             );
           }
           return Promise.resolve();

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   FILE_COMPLAINT,
   JWT_SECRET,
@@ -11,11 +11,16 @@ import {
 let world: ApiWorld;
 let production: ApiWorld;
 let exposing: ApiWorld;
+/** The JSON log of `world`, errors only. */
+const logged: string[] = [];
 
 beforeAll(async () => {
   [world, production, exposing] = await Promise.all([
     // What `npx pnpm start` runs: NODE_ENV unset is development.
-    startApiWorld({ NODE_ENV: 'development' }),
+    startApiWorld(
+      { NODE_ENV: 'development', LOG_LEVEL: 'error' },
+      { logDestination: { write: (line) => logged.push(line) } },
+    ),
     startApiWorld({ NODE_ENV: 'production', JWT_SECRET }),
     startApiWorld({ NODE_ENV: 'development', EXPOSE_ERROR_DETAILS: '1' }),
   ]);
@@ -163,10 +168,6 @@ describe('errors leak no internals', () => {
   });
 
   it('Security: an unexpected error reaches the client as INTERNAL_SERVER_ERROR with no detail, and is logged with the request id', async () => {
-    const logged: string[] = [];
-    const spy = vi.spyOn(console, 'error').mockImplementation((line: unknown) => {
-      logged.push(String(line));
-    });
     await world.sql('alter table provider rename column name_ru to name_ru_broken');
     try {
       const response = await fetch(`${world.url}/graphql`, {
@@ -183,7 +184,6 @@ describe('errors leak no internals', () => {
       expect(logged.some((line) => line.includes('probe-500-1'))).toBe(true);
     } finally {
       await world.sql('alter table provider rename column name_ru_broken to name_ru');
-      spy.mockRestore();
     }
     // The graphqlRequest helper is the one the other tests use: the world still answers.
     const ok = await graphqlRequest(world.url, null, '{ providers { id } }');

@@ -46,6 +46,7 @@ beforeAll(async () => {
       HOST: '127.0.0.1',
       SEED_DEMO: '0',
       JWT_SECRET,
+      LOG_LEVEL: 'silent',
       ...extra,
     });
   productionWithoutSecret = await createApp(env({ NODE_ENV: 'production' }));

@@ -49,6 +49,7 @@ beforeAll(async () => {
     SEED_DEMO: '0',
     NODE_ENV: 'production',
     JWT_SECRET,
+    LOG_LEVEL: 'silent',
   };
   behindProxy = await createApp({ ...loadConfig({ ...env, TRUST_PROXY: '127.0.0.1' }), adminDir });
   direct = await createApp({ ...loadConfig(env), adminDir });

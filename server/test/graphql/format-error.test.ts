@@ -1,7 +1,7 @@
 import { ApolloServer } from '@apollo/server';
 import DataLoader from 'dataloader';
 import { assertObjectType, buildSchema, type GraphQLSchema } from 'graphql';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
   BadUserInputError,
   ConflictError,
@@ -13,6 +13,7 @@ import {
 import { compiledExecutionGateway } from '../../src/graphql/compiled-execution.js';
 import { createFormatError, unexpectedErrorLogPlugin } from '../../src/graphql/format-error.js';
 import type { ApiContext } from '../../src/graphql/request-context.js';
+import { createLogger } from '../../src/observability/logger.js';
 
 const schema: GraphQLSchema = buildSchema(`
   type Recipient { name: String iin: String }
@@ -60,7 +61,7 @@ beforeAll(async () => {
     gateway: compiledExecutionGateway(schema),
     formatError: createFormatError(false),
     plugins: [
-      unexpectedErrorLogPlugin(),
+      unexpectedErrorLogPlugin(createLogger('info', { write: (line) => logged.push(line) })),
       {
         requestDidStart: () =>
           Promise.resolve({
@@ -74,7 +75,6 @@ beforeAll(async () => {
     ],
   });
   await server.start();
-  vi.spyOn(console, 'error').mockImplementation((line: unknown) => logged.push(line));
 });
 
 afterEach(() => {
@@ -82,7 +82,6 @@ afterEach(() => {
 });
 
 afterAll(async () => {
-  vi.restoreAllMocks();
   await server.stop();
 });
 
@@ -162,9 +161,11 @@ describe('formatError', () => {
     ]);
     expect(logged).toHaveLength(1);
     expect(JSON.parse(logged[0] as string)).toMatchObject({
+      level: 'error',
+      msg: 'unexpected error',
       requestId: 'r1',
       path: ['broken'],
-      error: 'select secret from users',
+      error: { type: 'Error', message: 'select secret from users' },
     });
   });
 });

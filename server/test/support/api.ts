@@ -1,7 +1,6 @@
 import { withKzChecksum, type Role } from '@complaints/domain';
-import { createApp, type App } from '../../src/app.js';
+import { createApp, type App, type AppOptions } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
-import type { OrmOptions } from '../../src/db/orm-config.js';
 import { Authority } from '../../src/modules/authorities/authority.entity.js';
 import { Provider } from '../../src/modules/providers/provider.entity.js';
 import { PublicService } from '../../src/modules/services/public-service.entity.js';
@@ -72,7 +71,7 @@ export async function graphqlRequest<T>(
 /** Starts the real server on a database of this test file's own, with a small world in it. */
 export async function startApiWorld(
   env: Record<string, string> = {},
-  options: OrmOptions = {},
+  options: AppOptions = {},
 ): Promise<ApiWorld> {
   const database = await createEmptyDatabase();
   const app = await createApp(
@@ -85,6 +84,8 @@ export async function startApiWorld(
       // Background jobs only where a test asks for them.
       WORKERS: '0',
       JWT_SECRET,
+      // No request log in the test output; a test that reads it passes LOG_LEVEL and a destination.
+      LOG_LEVEL: 'silent',
       ...env,
     }),
     options,
