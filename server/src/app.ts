@@ -130,6 +130,7 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
             concurrency: config.workers,
             tasks: jobTasks(database.orm, services),
             crontab: CRONTAB,
+            sharedSession: database.embedded,
             log: {
               error: (message, meta) => logger.error({ job: meta }, `job queue: ${message}`),
               warn: (message, meta) => logger.warn({ job: meta }, `job queue: ${message}`),

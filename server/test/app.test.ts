@@ -104,6 +104,41 @@ describe('createApp on the embedded database', () => {
     }
   });
 
+  it('serves many signed-in requests at once: its sockets share one session, where a named statement prepared twice would fail', async () => {
+    const app = await createApp(
+      loadConfig({
+        DATA_DIR: join(scratch, 'shared-session'),
+        PORT: '0',
+        HOST: '127.0.0.1',
+        SEED_DEMO: '1',
+        NODE_ENV: 'test',
+        WORKERS: '1',
+        LOG_LEVEL: 'error',
+      }),
+    );
+    try {
+      const login = await graphql(
+        app,
+        'mutation { login(email: "inspector@demo.kz", password: "demo") { token } }',
+      );
+      const token = (login.data?.login as { token: string }).token;
+      const page = () =>
+        graphql(app, '{ me { email } complaints(first: 5) { edges { node { id } } } }', {
+          authorization: `Bearer ${token}`,
+        });
+      // Concurrent requests take several pooled connections: each reads through the prepared
+      // queue statement and the token's user.
+      for (const answer of await Promise.all(Array.from({ length: 12 }, page))) {
+        expect(answer.errors, JSON.stringify(answer.errors)).toBeUndefined();
+        expect((answer.data?.complaints as { edges: unknown[] }).edges).toHaveLength(5);
+      }
+      const again = await page();
+      expect(again.errors).toBeUndefined();
+    } finally {
+      await app.stop();
+    }
+  }, 180_000);
+
   it('serves the contract’s calendar queries through the federated subgraph', async () => {
     const app = await createApp(embeddedConfig(join(scratch, 'calendar')));
     try {

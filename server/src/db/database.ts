@@ -1,7 +1,8 @@
 import { MikroORM } from '@mikro-orm/postgresql';
 import { ConfigError, assertWritableDirectory, type AppConfig } from '../config.js';
-import { migrateJobQueue } from '../jobs/job-queue.js';
+import { jobConnections, migrateJobQueue } from '../jobs/job-queue.js';
 import { startEmbeddedDatabase } from './embedded.js';
+import { unnamedStatementsOn } from './prepared.js';
 import { ormConfig, type OrmOptions } from './orm-config.js';
 
 export interface Database {
@@ -13,7 +14,8 @@ export interface Database {
   stop(): Promise<void>;
 }
 
-type DatabaseSettings = Pick<AppConfig, 'databaseUrl' | 'dataDir' | 'databasePoolSize'>;
+type DatabaseSettings = Pick<AppConfig, 'databaseUrl' | 'dataDir' | 'databasePoolSize'> &
+  Partial<Pick<AppConfig, 'workers'>>;
 
 /** Opens the configured database and applies pending migrations; never changes schema otherwise. */
 export async function openDatabase(
@@ -27,7 +29,9 @@ export async function openDatabase(
     variable = 'DATA_DIR';
     assertWritableDirectory(config.dataDir, 'DATA_DIR');
     try {
-      const embedded = await startEmbeddedDatabase(config.dataDir, config.databasePoolSize);
+      // Every socket the process opens: the ORM's pool, the job workers', and a migration's.
+      const sockets = config.databasePoolSize + jobConnections(config.workers ?? 0) + 2;
+      const embedded = await startEmbeddedDatabase(config.dataDir, sockets);
       url = embedded.url;
       stopEmbedded = () => embedded.stop();
     } catch (error) {
@@ -48,6 +52,7 @@ export async function openDatabase(
     await stop();
     throw new ConfigError(variable, `cannot connect to the database: ${describe(error)}`);
   }
+  if (stopEmbedded !== null) unnamedStatementsOn(await orm.em.getConnection().getNativeClient());
   const check = await orm.checkConnection();
   if (!check.ok) {
     await stop();

@@ -34,6 +34,8 @@ export interface JobWorkerOptions {
   /** graphile-worker crontab lines (deduplicated across replicas by graphile-worker). */
   crontab?: string;
   pollIntervalMs?: number;
+  /** The embedded PGlite: its sockets share one session, where named statements collide. */
+  sharedSession?: boolean;
   heartbeatMs?: number;
   deadAfterMs?: number;
   log: JobQueueLog;
@@ -42,6 +44,11 @@ export interface JobWorkerOptions {
 export interface JobWorkers {
   /** Stops taking jobs, waits for the running ones, then closes its connections. */
   stop(): Promise<void>;
+}
+
+/** The job workers' own connections: one per job, their listener and their upkeep. */
+export function jobConnections(workers: number): number {
+  return workers > 0 ? workers + 3 : 0;
 }
 
 /** Creates or updates the queue's own schema; safe to run from several replicas at once. */
@@ -62,9 +69,11 @@ export async function startJobWorkers(options: JobWorkerOptions): Promise<JobWor
   const deadAfterMs = options.deadAfterMs ?? 30_000;
   const pool = new pg.Pool({
     connectionString: options.connectionString,
-    max: options.concurrency + 3,
+    max: jobConnections(options.concurrency),
   });
-  pool.on('error', (error) => options.log.error('job queue connection failed', { error }));
+  const failed = (error: Error) => options.log.error('job queue connection failed', { error });
+  pool.on('error', failed);
+  pool.on('connect', (client) => client.on('error', failed));
   const workerIds = new Set<string>();
   const events: WorkerEvents = new EventEmitter();
   events.on('worker:create', ({ worker }) => {
@@ -105,6 +114,7 @@ export async function startJobWorkers(options: JobWorkerOptions): Promise<JobWor
       concurrency: options.concurrency,
       pollInterval: options.pollIntervalMs ?? 1_000,
       noHandleSignals: true,
+      noPreparedStatements: options.sharedSession ?? false,
       taskList: options.tasks,
       crontab: options.crontab ?? '',
       logger: queueLogger(options.log),
