@@ -2,7 +2,12 @@ import { mount } from '@vue/test-utils';
 import { describe, expect, it } from 'vitest';
 import { nextTick, reactive } from 'vue';
 import RecipientFields from '../src/components/RecipientFields.vue';
-import { emptyRecipient, type RecipientForm } from '../src/composables/useComplaintRegistration';
+import {
+  emptyComplaintForm,
+  emptyRecipient,
+  toComplaintInput,
+  type RecipientForm,
+} from '../src/composables/useComplaintRegistration';
 import { i18n, setLanguage } from '../src/i18n';
 
 function mountFields(recipient: RecipientForm, errors: Record<string, string> = {}) {
@@ -99,5 +104,37 @@ describe('RecipientFields', () => {
     const wrapper = mountFields(reactive(emptyRecipient()));
     await wrapper.find('#field-recipient-surname').trigger('blur');
     expect(wrapper.emitted('blur')).toEqual([['recipient.surname']]);
+  });
+
+  it('O5: the officer records how the recipient wants to be told, in which language, easy-read; the filing carries it', async () => {
+    void setLanguage('kk');
+    const recipient = reactive(emptyRecipient());
+    const wrapper = mountFields(recipient);
+    // A paper registration offers paper, email and SMS, not the portal.
+    const offered = wrapper
+      .findAll('input[name="recipient-notice-channels"]')
+      .map((input) => input.attributes('value'));
+    expect(offered).toEqual(['PAPER', 'EMAIL', 'SMS']);
+    expect(wrapper.text()).toContain('Хабарламаларды жіберу тәсілі');
+
+    await wrapper.find('input[name="recipient-notice-channels"][value="EMAIL"]').setValue(true);
+    await wrapper.find('#field-recipient-language-ru').trigger('click');
+    await wrapper.find('#field-recipient-easy-read').setValue(true);
+    await nextTick();
+    expect(recipient.noticeChannels).toEqual(['EMAIL']);
+    expect(recipient.language).toBe('RU');
+    expect(recipient.easyRead).toBe(true);
+
+    const form = emptyComplaintForm('2026-11-25');
+    form.recipient = recipient;
+    const input = toComplaintInput(form, 'provider-1');
+    expect(input.recipient).toMatchObject({
+      noticeChannels: ['EMAIL'],
+      language: 'RU',
+      easyRead: true,
+    });
+    // Nothing chosen: both languages, by the filing's channel.
+    const plain = toComplaintInput(emptyComplaintForm('2026-11-25'), 'provider-1');
+    expect(plain.recipient).toMatchObject({ noticeChannels: [], language: null, easyRead: false });
   });
 });

@@ -8,6 +8,9 @@ import {
   type ComplaintSubject,
   type ConsentScope,
   type Language,
+  type NoticeChannel,
+  type NoticeLanguage,
+  type RecipientField,
   type RecipientKind,
   type SignatureMethod,
   type Violation,
@@ -25,21 +28,25 @@ import { useMutation, useQuery } from './useQuery';
 // The paper complaint an officer registers (C1–C4, O2, O8): the form's state, its validation by
 // the domain's rules, and the mapping of every violation (ours or the server's) to one field.
 
-export interface RecipientForm {
+/** The recipient's choices that are not typed text. */
+type RecipientChoice = 'kind' | 'accessibilityNeeds' | 'noticeChannels' | 'language' | 'easyRead';
+
+/**
+ * The domain's recipient as the form holds it (every text a string, '' when empty): derived from
+ * its one declaration, so a field added or renamed there is a type error here.
+ */
+export type RecipientForm = { [K in Exclude<RecipientField, RecipientChoice>]: string } & {
   kind: RecipientKind;
-  surname: string;
-  givenName: string;
-  patronymic: string;
-  iin: string;
-  organizationName: string;
-  bin: string;
-  outgoingNumber: string;
-  outgoingDate: string;
-  postalAddress: string;
-  email: string;
-  phone: string;
   accessibilityNeeds: AccessibilityNeed[];
-}
+  /** O5: how the recipient wants to be told; none: by post (a paper filing). */
+  noticeChannels: NoticeChannel[];
+  /** '' : both Kazakh and Russian. */
+  language: NoticeLanguage | '';
+  easyRead: boolean;
+};
+
+/** O5: the channels a paper registration offers (the portal serves only its own filings). */
+export const PAPER_NOTICE_CHANNELS: readonly NoticeChannel[] = ['PAPER', 'EMAIL', 'SMS'];
 
 export interface ConsentForm {
   /** The recipient gave written consent with the complaint. */
@@ -82,6 +89,9 @@ export function emptyRecipient(): RecipientForm {
     email: '',
     phone: '',
     accessibilityNeeds: [],
+    noticeChannels: [],
+    language: '',
+    easyRead: false,
   };
 }
 
@@ -151,6 +161,9 @@ export function toComplaintInput(form: ComplaintForm, providerId: string): Compl
       email: text(r.email),
       phone: text(r.phone),
       accessibilityNeeds: [...r.accessibilityNeeds],
+      noticeChannels: [...r.noticeChannels],
+      language: r.language === '' ? null : r.language,
+      easyRead: r.easyRead,
     },
     consents: form.consent.given
       ? [
