@@ -13,6 +13,8 @@ export async function start({ databaseUrl, poolSize, jwtSecret }) {
       NODE_ENV: 'production',
       SEED_DEMO: '0',
       JWT_SECRET: jwtSecret,
+      // A replica that serves requests only: the job workers' polling is not part of a page.
+      WORKERS: '0',
     }),
     // The request log is written, as in production, but not onto the benchmark's own output.
     { logDestination: createWriteStream('/dev/null') },
