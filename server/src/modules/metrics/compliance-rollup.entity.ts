@@ -6,32 +6,9 @@ import type { ReviewLevel } from '@complaints/domain';
 /** Stands for "no authority" in a rollup key (a key column cannot be null). */
 export const NO_AUTHORITY = '00000000-0000-0000-0000-000000000000';
 
-/**
- * O1 / R2: the compliance counts of the complaints registered in one month at one provider, one
- * review level and one reviewing authority, so that a year's metrics read a few thousand rows
- * instead of every complaint. Written only by the database: the triggers on `complaint` (at
- * commit) and on `working_day` (a calendar change) append changes to `compliance_rollup_change`
- * (a table of the migration alone, never read by the ORM), which `compact_compliance_rollups()`
- * folds into the three rollups (every metrics query starts a folding and adds the changes not yet
- * folded); `rebuild_compliance_rollups()` recomputes them from the complaints. Never written
- * through the ORM: the entities only keep the tables in the schema snapshot.
- */
-@Entity({ tableName: 'compliance_rollup' })
-export class ComplianceRollup {
-  /** The first day of the registration month. */
-  @PrimaryKey({ type: 'date' })
-  month!: LocalDate;
-
-  @PrimaryKey({ type: 'uuid' })
-  providerId!: string;
-
-  @PrimaryKey({ type: 'text' })
-  level!: ReviewLevel;
-
-  /** The complaint's own reviewing authority, or NO_AUTHORITY. */
-  @PrimaryKey({ type: 'uuid' })
-  authorityId!: string;
-
+/** The counts every rollup keeps for its key: one declaration for the three tables. */
+@Entity({ abstract: true })
+export abstract class RollupCounts {
   @Property({ type: 'integer', default: 0 })
   total!: number;
 
@@ -58,9 +35,36 @@ export class ComplianceRollup {
   workingDays!: number[];
 }
 
+/**
+ * O1 / R2: the compliance counts of the complaints registered in one month at one provider, one
+ * review level and one reviewing authority, so that a year's metrics read a few thousand rows
+ * instead of every complaint. Written only by the database: the triggers on `complaint` (at
+ * commit) and on `working_day` (a calendar change) append changes to `compliance_rollup_change`
+ * (a table of the migration alone, never read by the ORM), which `compact_compliance_rollups()`
+ * folds into the three rollups (every metrics query starts a folding and adds the changes not yet
+ * folded); `rebuild_compliance_rollups()` recomputes them from the complaints. Never written
+ * through the ORM: the entities only keep the tables in the schema snapshot.
+ */
+@Entity({ tableName: 'compliance_rollup' })
+export class ComplianceRollup extends RollupCounts {
+  /** The first day of the registration month. */
+  @PrimaryKey({ type: 'date' })
+  month!: LocalDate;
+
+  @PrimaryKey({ type: 'uuid' })
+  providerId!: string;
+
+  @PrimaryKey({ type: 'text' })
+  level!: ReviewLevel;
+
+  /** The complaint's own reviewing authority, or NO_AUTHORITY. */
+  @PrimaryKey({ type: 'uuid' })
+  authorityId!: string;
+}
+
 /** The same counts, also by public service (R2): read when a query names or groups by service. */
 @Entity({ tableName: 'compliance_service_rollup' })
-export class ComplianceServiceRollup {
+export class ComplianceServiceRollup extends RollupCounts {
   @PrimaryKey({ type: 'date' })
   month!: LocalDate;
 
@@ -76,27 +80,6 @@ export class ComplianceServiceRollup {
   /** The complaint's public service code, or '' for none. */
   @PrimaryKey({ type: 'string', length: 50 })
   publicServiceCode!: string;
-
-  @Property({ type: 'integer', default: 0 })
-  total!: number;
-
-  @Property({ type: 'integer', default: 0 })
-  decided!: number;
-
-  @Property({ type: 'integer', default: 0 })
-  decidedOnTime!: number;
-
-  @Property({ type: 'integer', default: 0 })
-  escalated!: number;
-
-  @Property({ type: 'integer', default: 0 })
-  upheld!: number;
-
-  @Property({ type: 'integer', default: 0 })
-  courtReferred!: number;
-
-  @Property({ type: new ArrayType<number>((item) => Number(item)), columnType: 'int[]' })
-  workingDays!: number[];
 }
 
 /**
@@ -104,7 +87,7 @@ export class ComplianceServiceRollup {
  * year (optionally by level) reads a few thousand rows instead of every provider's.
  */
 @Entity({ tableName: 'compliance_service_total_rollup' })
-export class ComplianceServiceTotalRollup {
+export class ComplianceServiceTotalRollup extends RollupCounts {
   @PrimaryKey({ type: 'date' })
   month!: LocalDate;
 
@@ -114,25 +97,4 @@ export class ComplianceServiceTotalRollup {
 
   @PrimaryKey({ type: 'text' })
   level!: ReviewLevel;
-
-  @Property({ type: 'integer', default: 0 })
-  total!: number;
-
-  @Property({ type: 'integer', default: 0 })
-  decided!: number;
-
-  @Property({ type: 'integer', default: 0 })
-  decidedOnTime!: number;
-
-  @Property({ type: 'integer', default: 0 })
-  escalated!: number;
-
-  @Property({ type: 'integer', default: 0 })
-  upheld!: number;
-
-  @Property({ type: 'integer', default: 0 })
-  courtReferred!: number;
-
-  @Property({ type: new ArrayType<number>((item) => Number(item)), columnType: 'int[]' })
-  workingDays!: number[];
 }

@@ -4,12 +4,13 @@ import {
   ComplianceRollup,
   ComplianceServiceRollup,
   ComplianceServiceTotalRollup,
+  RollupCounts,
 } from './compliance-rollup.entity.js';
 import { MetricsResolver } from './metrics.resolver.js';
 
 export const metricsModule = defineModule({
   name: 'metrics',
-  entities: [ComplianceRollup, ComplianceServiceRollup, ComplianceServiceTotalRollup],
+  entities: [RollupCounts, ComplianceRollup, ComplianceServiceRollup, ComplianceServiceTotalRollup],
   services: () => ({ metrics: new ComplianceMetricsService() }),
   resolvers: ({ metrics }) => [new MetricsResolver(metrics)],
 });
