@@ -152,6 +152,22 @@ class Fixtures {
 
   constructor(private readonly world: ApiWorld) {}
 
+  /**
+   * O5: a notice of `complaintId` on `channel`, as delivery would leave it: a paper one awaiting
+   * its handover, or an SMS every try failed for.
+   */
+  async notice(complaintId: string, state: 'paper' | 'undelivered'): Promise<string> {
+    const [row] = await this.world.sql<{ id: string }>(
+      state === 'paper'
+        ? `select id from notice where complaint_id = $1 and channel = 'POST' and status = 'PENDING' limit 1`
+        : `update notice set channel = 'SMS', status = 'UNDELIVERED', last_error = 'SMS gateway HTTP 503'
+            where id = (select id from notice where complaint_id = $1 limit 1) returning id`,
+      [complaintId],
+    );
+    if (!row) throw new Error(`fixture: no ${state} notice on ${complaintId}`);
+    return row.id;
+  }
+
   /** A number unique in this run, for emails and calendar dates. */
   next(): number {
     this.serial += 1;
@@ -906,6 +922,64 @@ const ROWS: Row[] = [
         };
       },
       expect: consentAccess(t),
+    }),
+  ),
+
+  // O5: notices: the portal's feed, paper handed over, undelivered ones sent again; reminders.
+  {
+    operation: 'complaintNoticeFeed',
+    build: () =>
+      Promise.resolve({
+        query: '{ complaintNoticeFeed(first: 1) { pageInfo { hasNextPage } } }',
+      }),
+    expect: act({ PARTNER: 'ok' }),
+  },
+  {
+    operation: 'undeliveredNotices',
+    build: () => Promise.resolve({ query: '{ undeliveredNotices(first: 1) { id } }' }),
+    expect: act({ SUPERVISOR: 'ok' }),
+  },
+  {
+    operation: 'deadlineReminders',
+    build: () => Promise.resolve({ query: '{ deadlineReminders { complaintId } }' }),
+    expect: act({ SUPERVISOR: 'ok', INSPECTOR: 'ok', PROVIDER_OFFICER: 'ok' }),
+  },
+  {
+    operation: 'resendNotice',
+    on: 'an undelivered SMS notice',
+    build: async (f) => {
+      const id = await f.notice((await f.paper()).id, 'undelivered');
+      return {
+        query: 'mutation Resend($id: ID!) { resendNotice(id: $id) { id status } }',
+        variables: { id },
+      };
+    },
+    expect: act({ SUPERVISOR: 'ok' }),
+  },
+  ...(
+    [
+      { on: "a paper notice of the officer's provider", owner: 'officer', officer: 'ok' },
+      {
+        on: "a paper notice of another provider's complaint",
+        owner: 'officer2',
+        officer: 'NOT_FOUND',
+      },
+    ] as const
+  ).map(
+    (t): Row => ({
+      operation: 'recordNoticeHandover',
+      on: t.on,
+      build: async (f) => {
+        const id = await f.notice((await f.paper(t.owner)).id, 'paper');
+        return {
+          query: `mutation Handover($id: ID!, $on: LocalDate!) {
+            recordNoticeHandover(id: $id, input: { how: POSTED, on: $on }) { id status }
+          }`,
+          variables: { id, on: TODAY },
+        };
+      },
+      // The paper answer of a provider-level case is the provider's, as its decision is.
+      expect: act({ PROVIDER_OFFICER: t.officer }),
     }),
   ),
 

@@ -16,7 +16,8 @@ export class DeliveryResolver {
     description:
       'PARTNER, O5: the notices of the recipients whose complaints this portal filed, oldest first; pass the last cursor as `after` to read only what came since. At most 100 a page.',
   })
-  async portalNotices(
+  // Named for this subgraph: a partner's own schema (the portal's) may well have `portalNotices`.
+  async complaintNoticeFeed(
     @Ctx() ctx: ApiContext,
     @Arg('after', () => String, { nullable: true, description: 'The last cursor read.' })
     after?: string | null,

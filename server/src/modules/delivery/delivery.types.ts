@@ -27,7 +27,7 @@ export class NoticeHandoverInputType {
   on!: LocalDate;
 }
 
-@ObjectType('PortalNotice', {
+@ObjectType('ComplaintNoticeFeedEntry', {
   description: "O5: a notice in the portal's feed, written for the recipient in their language.",
 })
 export class PortalNoticeType {
@@ -55,7 +55,7 @@ export class PortalNoticeType {
   largePrint!: boolean;
 }
 
-@ObjectType('PortalNoticeEdge', { description: 'A notice and its cursor.' })
+@ObjectType('ComplaintNoticeFeedEdge', { description: 'A notice and its cursor.' })
 export class PortalNoticeEdgeType {
   @Field({ description: 'Pass as `after` to read what came since.' })
   cursor!: string;
@@ -64,7 +64,7 @@ export class PortalNoticeEdgeType {
   node!: PortalNoticeType;
 }
 
-@ObjectType('PortalNoticeConnection', { description: "A page of the portal's notice feed." })
+@ObjectType('ComplaintNoticeFeedConnection', { description: "A page of the portal's notice feed." })
 export class PortalNoticeConnectionType {
   @Field(() => [PortalNoticeEdgeType], { description: 'Oldest first.' })
   edges!: PortalNoticeEdgeType[];

@@ -171,7 +171,10 @@ export class NoticeDeskService {
         ? await em.findOne(Notice, { id: noticeId }, { lockMode: LockMode.PESSIMISTIC_WRITE })
         : null;
       if (!notice) throw new NotFoundError('Notice', noticeId);
-      if (notice.status !== 'UNDELIVERED') {
+      if (
+        notice.status !== 'UNDELIVERED' ||
+        (notice.channel !== 'EMAIL' && notice.channel !== 'SMS')
+      ) {
         throw new ConflictError('Only an undelivered notice is sent again', {
           reason: 'NOT_UNDELIVERED',
           status: notice.status,

@@ -16,14 +16,14 @@ afterAll(async () => {
 });
 
 const FEED = `query Feed($after: String, $first: Int) {
-  portalNotices(after: $after, first: $first) {
+  complaintNoticeFeed(after: $after, first: $first) {
     edges { cursor node { id kind complaintId incomingNumber texts { language subject paragraphs } largePrint } }
     pageInfo { hasNextPage endCursor }
   }
 }`;
 
 interface Feed {
-  portalNotices: {
+  complaintNoticeFeed: {
     edges: {
       cursor: string;
       node: {
@@ -60,7 +60,7 @@ describe("the portal's notice feed", () => {
   it("O5: the portal reads its own recipients' notices in time order, and with the cursor only what came since", async () => {
     const partner = await world.as('partner');
     const start = await partner.request<Feed>(FEED, { first: 100 });
-    const seen = start.data!.portalNotices.pageInfo.endCursor;
+    const seen = start.data!.complaintNoticeFeed.pageInfo.endCursor;
 
     const first = await fileAs('partner', { language: 'KK' });
     const second = await fileAs('partner', { noticeChannels: ['PORTAL'] });
@@ -68,7 +68,7 @@ describe("the portal's notice feed", () => {
 
     const since = await partner.request<Feed>(FEED, { after: seen, first: 1 });
     expect(since.errors).toBeUndefined();
-    const page1 = since.data!.portalNotices;
+    const page1 = since.data!.complaintNoticeFeed;
     expect(page1.edges.map((e) => e.node.complaintId)).toEqual([first.id]);
     expect(page1.pageInfo.hasNextPage).toBe(true);
     expect(page1.edges[0]!.node.kind).toBe('REGISTERED');
@@ -79,7 +79,7 @@ describe("the portal's notice feed", () => {
 
     const page2 = (
       await partner.request<Feed>(FEED, { after: page1.pageInfo.endCursor, first: 10 })
-    ).data!.portalNotices;
+    ).data!.complaintNoticeFeed;
     expect(page2.edges.map((e) => e.node.complaintId)).toEqual([second.id]);
     // Unknown language: Kazakh and Russian.
     expect(page2.edges[0]!.node.texts.map((t) => t.language)).toEqual(['KK', 'RU']);
@@ -96,7 +96,7 @@ describe("the portal's notice feed", () => {
     expect(forged.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(Object.keys(forged.errors?.[0]?.extensions?.fields as object)).toEqual(['after']);
     const huge = await partner.request<Feed>(FEED, { first: 100_000 });
-    expect(huge.data?.portalNotices.edges.length ?? 0).toBeLessThanOrEqual(100);
+    expect(huge.data?.complaintNoticeFeed.edges.length ?? 0).toBeLessThanOrEqual(100);
   });
 });
 
