@@ -18,6 +18,7 @@ export default defineConfig({
       'contract/**/*.test.ts',
       'federation/**/*.test.ts',
       'e2e/**/*.test.ts',
+      'scale/**/*.test.ts',
     ],
     // The server's harness: a throwaway real PostgreSQL, one database per test file.
     globalSetup: ['../server/test/support/global-setup.ts'],
