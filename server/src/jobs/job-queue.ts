@@ -76,9 +76,12 @@ export async function startJobWorkers(options: JobWorkerOptions): Promise<JobWor
   pool.on('connect', (client) => client.on('error', failed));
   const workerIds = new Set<string>();
   const events: WorkerEvents = new EventEmitter();
+  // graphile-worker locks a job with its worker pool's id (`locked_by`), so the pool beats.
   events.on('worker:create', ({ worker }) => {
-    workerIds.add(worker.workerId);
-    void beat([worker.workerId]);
+    const id = worker.workerPool.id;
+    if (workerIds.has(id)) return;
+    workerIds.add(id);
+    void beat([id]);
   });
 
   async function beat(ids: string[]): Promise<void> {
