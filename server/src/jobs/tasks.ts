@@ -14,6 +14,11 @@ export const DEADLINE_SWEEP = 'deadline-sweep';
  */
 export const CRONTAB = `5 4 * * * ${DEADLINE_SWEEP} ?fill=20h&max=3`;
 
+/** One job per notice: the key the `notice_delivery_job` trigger gives its job too. */
+export function noticeJobKey(noticeId: string): string {
+  return `notice:${noticeId}`;
+}
+
 function noticeIdOf(payload: unknown): string {
   const id = (payload as { noticeId?: unknown } | null)?.noticeId;
   if (typeof id !== 'string') throw new Error(`${DELIVER_NOTICE}: payload without a noticeId`);
@@ -32,7 +37,13 @@ export function jobTasks(orm: MikroORM, services: Services): TaskList {
     // O5: messages go out in working hours only; outside them the job waits for the next ones.
     const later = services.calendars.nextWorkingHours(await services.calendars.calendar(em), now);
     if (later) {
-      await helpers.addJob(DELIVER_NOTICE, { noticeId }, { runAt: later, maxAttempts: 8 });
+      // The notice's own key, as the trigger gives it: a resend or a second trigger while this
+      // waits replaces this job instead of adding a second sender of the same notice.
+      await helpers.addJob(
+        DELIVER_NOTICE,
+        { noticeId },
+        { runAt: later, maxAttempts: 8, jobKey: noticeJobKey(noticeId) },
+      );
       return;
     }
     const last = helpers.job.attempts >= helpers.job.max_attempts;
