@@ -184,7 +184,12 @@ export function validateComplaintInput(input: ComplaintInput, today: string): Vi
   const consents = (input.consents ?? []).flatMap((consent, i) =>
     validateConsent(consent, { today }).map((v) => ({ ...v, field: `consents.${i}.${v.field}` })),
   );
-  return [...validateComplaint(input, { today }), ...consents];
+  const { receivedAt, ...rest } = input;
+  const received = receivedAt ? new Date(receivedAt) : null;
+  return [
+    ...validateComplaint({ ...rest, receivedAt: received }, { today, now: new Date() }),
+    ...consents,
+  ];
 }
 
 /** A stable element id for a field path: 'recipient.givenName' → 'field-recipient-given-name'. */

@@ -33,6 +33,8 @@ export const MESSAGE_KEYS = [
   'notFound',
   'controlCharacter',
   'contactForNotices',
+  'receivedTooLongAgo',
+  'notForElectronic',
 ] as const;
 
 export type MessageKey = (typeof MESSAGE_KEYS)[number];
@@ -60,6 +62,8 @@ export const MESSAGES: Readonly<Record<Language, Readonly<Record<MessageKey, str
     notFound: 'Мұндай жазба табылмады',
     controlCharacter: 'Басқару таңбалары болмауы тиіс',
     contactForNotices: 'Хабарламалар осы арна арқылы жіберілуі үшін толтырыңыз',
+    receivedTooLongAgo: 'Алынған күн соңғы {days} күннің ішінде болуы тиіс',
+    notForElectronic: 'Электрондық шағым берілген сәтте алынады',
   },
   ru: {
     required: 'Обязательное поле',
@@ -84,6 +88,8 @@ export const MESSAGES: Readonly<Record<Language, Readonly<Record<MessageKey, str
     notFound: 'Такая запись не найдена',
     controlCharacter: 'Не должно содержать управляющих символов',
     contactForNotices: 'Заполните, чтобы уведомления приходили по этому каналу',
+    receivedTooLongAgo: 'Дата получения — в пределах последних {days} дней',
+    notForElectronic: 'Электронная жалоба получена в момент подачи',
   },
   en: {
     required: 'Required',
@@ -106,6 +112,8 @@ export const MESSAGES: Readonly<Record<Language, Readonly<Record<MessageKey, str
     notFound: 'No such record',
     controlCharacter: 'Must not contain control characters',
     contactForNotices: 'Fill in to receive notices through this channel',
+    receivedTooLongAgo: 'The day it was received must be within the last {days} days',
+    notForElectronic: 'An electronic complaint is received when it is filed',
   },
 };
 

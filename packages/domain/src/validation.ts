@@ -35,6 +35,17 @@ export interface DateContext {
   readonly today: string;
 }
 
+/** What a filing's checks read of the clock: today, and the instant itself for the receipt. */
+export interface FilingContext extends DateContext {
+  readonly now: Date;
+}
+
+/**
+ * C4: how long after a paper complaint reached the office it may still be registered with the
+ * day it was received (a letter that arrived before a weekend or a holiday, a desk's backlog).
+ */
+export const RECEIVED_AT_MAX_AGE_DAYS = 30;
+
 /** Maximum lengths, in characters, of text fields (the admin sets them on its inputs too). */
 export const MAX_LENGTH = {
   surname: 100,
@@ -67,6 +78,8 @@ export interface FileComplaintInput {
   channel?: Maybe<string>;
   signature?: Maybe<string>;
   recipient?: Maybe<RecipientInput>;
+  /** C4: when a paper complaint reached the office, if before it is registered. */
+  receivedAt?: Maybe<Date>;
 }
 
 export interface DecisionInput {
@@ -294,9 +307,10 @@ export function validateRecipient(recipient: RecipientInput, context: DateContex
 }
 
 /** R2, R3, R4, C1–C3: a complaint as filed (FileComplaintInput). */
-export function validateComplaint(input: FileComplaintInput, context: DateContext): Violation[] {
+export function validateComplaint(input: FileComplaintInput, context: FilingContext): Violation[] {
   assertToday(context);
   const v = new Violations();
+  receivedAt(v, input, context.now);
   if (trimmed(input.providerId) === '') {
     v.add('providerId', 'required');
   }
@@ -320,6 +334,25 @@ export function validateComplaint(input: FileComplaintInput, context: DateContex
     v.add('recipient.noticeChannels', 'unknownValue', { value: 'PORTAL' });
   }
   return [...v.list, ...recipient];
+}
+
+/**
+ * C4 (art. 64 APC): a paper complaint is registered with the instant it reached the office, which
+ * may be before the officer enters it; never later than now, never long ago. An electronic one is
+ * received when the portal files it.
+ */
+function receivedAt(v: Violations, input: FileComplaintInput, now: Date): void {
+  const at = input.receivedAt;
+  if (at === null || at === undefined) return;
+  if (!(at instanceof Date) || Number.isNaN(at.getTime())) {
+    v.add('receivedAt', 'invalidDate');
+  } else if (input.channel === 'ELECTRONIC') {
+    v.add('receivedAt', 'notForElectronic');
+  } else if (at.getTime() > now.getTime()) {
+    v.add('receivedAt', 'futureDate');
+  } else if (now.getTime() - at.getTime() > RECEIVED_AT_MAX_AGE_DAYS * 86_400_000) {
+    v.add('receivedAt', 'receivedTooLongAgo', { days: RECEIVED_AT_MAX_AGE_DAYS });
+  }
 }
 
 const OUTCOMES_THAT_RESTORE_RIGHTS: readonly string[] = [Outcome.UPHELD, Outcome.PARTIALLY_UPHELD];

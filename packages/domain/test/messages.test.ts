@@ -77,7 +77,7 @@ describe('messages', () => {
           accessibilityNeeds: ['BRAILLE', 'BRAILLE'],
         },
       },
-      { today: '2026-11-25' },
+      { today: '2026-11-25', now: new Date('2026-11-25T07:00:00Z') },
     );
     expect(violationsToFields(violations, 'ru')).toEqual({
       signature: 'Жалоба должна быть подписана заявителем',

@@ -16,7 +16,9 @@ import {
 } from '../src/index.js';
 
 const today = '2026-11-25';
-const context = { today };
+// Noon in Almaty on `today`.
+const now = new Date(`${today}T12:00:00+05:00`);
+const context = { today, now };
 
 // Hand-checked in identification-number.test.ts.
 const VALID_IIN = '900101300017';
@@ -96,7 +98,7 @@ describe('isLocalDate', () => {
 
   it('Dates: a malformed today is a caller bug and throws', () => {
     expect(() => validateRecipient(individual(), { today: '25.11.2026' })).toThrow(RangeError);
-    expect(() => validateComplaint(complaint(), { today: '' })).toThrow(RangeError);
+    expect(() => validateComplaint(complaint(), { today: '', now })).toThrow(RangeError);
   });
 });
 
@@ -419,6 +421,24 @@ describe('validateComplaint', () => {
     expect(validateComplaint(complaint({ recipient: null }), context)).toEqual([
       { field: 'recipient', key: 'required' },
     ]);
+  });
+
+  it('C4: a paper complaint may be registered with the earlier instant it reached the office, not a later or a long-past one', () => {
+    const hoursAgo = (hours: number) => new Date(now.getTime() - hours * 3_600_000);
+    expect(validateComplaint(complaint({ receivedAt: hoursAgo(26) }), context)).toEqual([]);
+    expect(validateComplaint(complaint({ receivedAt: hoursAgo(30 * 24) }), context)).toEqual([]);
+    expect(validateComplaint(complaint({ receivedAt: hoursAgo(30 * 24 + 1) }), context)).toEqual([
+      { field: 'receivedAt', key: 'receivedTooLongAgo', params: { days: 30 } },
+    ]);
+    expect(validateComplaint(complaint({ receivedAt: hoursAgo(-1) }), context)).toEqual([
+      { field: 'receivedAt', key: 'futureDate' },
+    ]);
+    expect(validateComplaint(complaint({ receivedAt: new Date(Number.NaN) }), context)).toEqual([
+      { field: 'receivedAt', key: 'invalidDate' },
+    ]);
+    expect(
+      validateComplaint(complaint({ channel: 'ELECTRONIC', receivedAt: hoursAgo(2) }), context),
+    ).toEqual([{ field: 'receivedAt', key: 'notForElectronic' }]);
   });
 });
 

@@ -189,6 +189,8 @@ export type FileComplaintInput = {
   providerId: string | number;
   /** The public service concerned (R2). */
   publicServiceCode?: string | null | undefined;
+  /** C4: when a PAPER complaint reached the office, if earlier than now (a letter that arrived yesterday), within the last 30 days; the registration date follows from it (a day off or after hours: the next working day). Absent: now. */
+  receivedAt?: string | null | undefined;
   /** Who complains. */
   recipient: RecipientInput;
   /** A complaint is accepted only when the recipient has signed it. */

@@ -68,7 +68,10 @@ export class ComplaintService {
    */
   async fileComplaint(ctx: RequestCtx, input: FileComplaintData): Promise<ComplaintReceipt> {
     const actor = requireRole(ctx, ...COMPLAINT_FILER_ROLES);
-    assertValid(validateComplaint(input, { today: almatyDate(ctx.now) }), ctx.language);
+    assertValid(
+      validateComplaint(input, { today: almatyDate(ctx.now), now: ctx.now }),
+      ctx.language,
+    );
     if (actor.role === 'PROVIDER_OFFICER' && input.providerId !== actor.providerId) {
       throw new ForbiddenError('An officer registers complaints against its own provider only');
     }
@@ -77,7 +80,13 @@ export class ComplaintService {
     }
     this.consents.validate(ctx, input.consents ?? [], 'consents.');
     const publicServiceCode = input.publicServiceCode?.trim() || null;
-    const office = await this.desk.providerOffice(ctx, input.providerId, publicServiceCode);
+    const receivedAt = input.receivedAt ?? ctx.now;
+    const office = await this.desk.providerOffice(
+      ctx,
+      input.providerId,
+      publicServiceCode,
+      receivedAt,
+    );
     if (!office) this.unknown(ctx, 'providerId');
     if (!office.publicServiceKnown) this.unknown(ctx, 'publicServiceCode');
     const { em } = ctx;
@@ -92,7 +101,14 @@ export class ComplaintService {
       provider: em.getReference(Provider, office.id),
       publicServiceCode,
       official: input.official?.trim() || null,
-      registration: this.desk.registration(ctx, office, office.stamp, input.channel, placeholder),
+      registration: this.desk.registration(
+        ctx,
+        office,
+        office.stamp,
+        input.channel,
+        placeholder,
+        receivedAt,
+      ),
     });
     const { consents, notices } = this.consents.consentsWithNotices(
       em,
@@ -116,6 +132,7 @@ export class ComplaintService {
           consents: input.consents?.length ?? 0,
           registeredOn: complaint.registration.registeredOn,
           responseDeadline: complaint.registration.responseDeadline,
+          ...(input.receivedAt ? { receivedAt: input.receivedAt.toISOString() } : {}),
         },
       },
     });

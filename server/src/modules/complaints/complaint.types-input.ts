@@ -20,6 +20,8 @@ export interface FileComplaintData {
   recipient: RecipientData;
   /** O8: written consents given with the complaint. */
   consents?: ConsentData[] | null;
+  /** C4: when a paper complaint reached the office, if before now. */
+  receivedAt?: Date | null;
 }
 
 export interface DecisionData {

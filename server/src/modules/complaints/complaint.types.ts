@@ -415,6 +415,13 @@ export class FileComplaintInputType {
     description: 'O8: written consents given with the complaint, if any.',
   })
   consents?: ConsentInputType[] | null;
+
+  @Field(() => Date, {
+    nullable: true,
+    description:
+      'C4: when a PAPER complaint reached the office, if earlier than now (a letter that arrived yesterday), within the last 30 days; the registration date follows from it (a day off or after hours: the next working day). Absent: now.',
+  })
+  receivedAt?: Date | null;
 }
 
 @InputType('DecisionInput', { description: 'A decision (O5, O7).' })

@@ -49,12 +49,14 @@ export class RegistrationDesk {
 
   /**
    * C4: the provider's office, whether the public service is in the register (R1/R2), and the
-   * stamp's dates for a complaint received now: one read. Null when there is no such provider.
+   * stamp's dates for a complaint received at `receivedAt`: one read. Null when there is no such
+   * provider.
    */
   async providerOffice(
     ctx: RequestCtx,
     providerId: string,
     publicServiceCode: string | null,
+    receivedAt: Date = ctx.now,
   ): Promise<(Office & { id: string; publicServiceKnown: boolean; stamp: Stamp }) | null> {
     if (!isUuid(providerId)) return null;
     const [row] = await runStatement<OfficeRow & { public_service_known: boolean }>(
@@ -66,7 +68,7 @@ export class RegistrationDesk {
           )) as public_service_known
         from provider p
         left join lateral ${this.calendars.registrationStampSql(
-          ctx.now,
+          receivedAt,
           REVIEW_TERM_WORKING_DAYS.PROVIDER,
         )} stamp on true
         where p.id = ${providerId}::uuid`,
@@ -94,7 +96,7 @@ export class RegistrationDesk {
 
   /**
    * C4, C5/C7: the stamp: incoming number (its count still `placeholder`), registration date,
-   * who accepted it, deadline, place.
+   * who accepted it, deadline, place; `receivedAt` is when it reached the office.
    */
   registration(
     ctx: RequestCtx,
@@ -102,9 +104,10 @@ export class RegistrationDesk {
     stamp: Stamp,
     channel: 'PAPER' | 'ELECTRONIC',
     placeholder: string,
+    receivedAt: Date = ctx.now,
   ): Registration {
     const registration = new Registration();
-    registration.registeredAt = ctx.now;
+    registration.registeredAt = receivedAt;
     registration.registeredOn = stamp.registeredOn;
     registration.incomingNumber = `${incomingNumberPrefix(office.officeCode, yearOf(stamp))}${placeholder}`;
     registration.officeCode = office.officeCode;
